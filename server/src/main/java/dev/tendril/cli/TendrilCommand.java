@@ -1,0 +1,21 @@
+package dev.tendril.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line; each subcommand talks to a running Tendril over its REST API. */
+@Command(name = "tendril", mixinStandardHelpOptions = true, version = "tendril 0.1",
+        description = "Tendril marketing automation. Without a command, starts the server.",
+        subcommands = {})
+public class TendrilCommand {
+    private static final Set<String> COMMANDS = Set.of("import", "help", "--help", "-h", "--version", "-V");
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        return new CommandLine(new TendrilCommand()).execute(args);
+    }
+}

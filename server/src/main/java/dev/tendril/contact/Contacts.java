@@ -1,0 +1,82 @@
+package dev.tendril.contact;
+
+import dev.tendril.contact.internal.ContactWrites;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.Page;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and writes contacts of a workspace. Inputs are JSON objects named as Segment's traits. */
+@Service
+public class Contacts {
+    /** The contact after an upsert, and whether it was made by it. */
+    public record Upserted(ContactView contact, boolean created) {}
+
+    private final ContactWrites writes;
+
+    Contacts(ContactWrites writes) {
+        this.writes = writes;
+    }
+
+    @Transactional
+    public ContactView create(long workspaceId, Map<String, Object> body) {
+        return writes.create(workspaceId, body);
+    }
+
+    /** Updates the contact with the body's {@code externalId}, else its {@code email}; creates one when neither matches. */
+    @Transactional
+    public Upserted upsert(long workspaceId, Map<String, Object> body) {
+        return writes.upsert(workspaceId, body);
+    }
+
+    @Transactional
+    public ContactView patch(long workspaceId, String id, Map<String, Object> body) {
+        return writes.patch(workspaceId, Ids.CONTACT.require(id), body).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    /** Applies Segment {@code identify} traits: unknown traits become attributes, bad values are left out. */
+    @Transactional
+    public void applyTraits(long workspaceId, long contactId, Map<String, Object> traits) {
+        writes.applyTraits(workspaceId, contactId, traits);
+    }
+
+    @Transactional
+    public void setCompany(long workspaceId, long contactId, long companyId) {
+        writes.setCompany(workspaceId, contactId, companyId);
+    }
+
+    public ContactView get(long workspaceId, String id) {
+        return find(workspaceId, Ids.CONTACT.require(id)).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    public Optional<ContactView> find(long workspaceId, long id) {
+        return writes.find(workspaceId, id);
+    }
+
+    @Transactional
+    public void delete(long workspaceId, String id) {
+        if (!writes.delete(workspaceId, Ids.CONTACT.require(id))) {
+            throw new NotFoundException("contact", id);
+        }
+    }
+
+    public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        List<ContactView> rows = writes.list(workspaceId, filter, Cursor.decode(cursor), n + 1);
+        String next = rows.size() > n ? new Cursor(null, Ids.CONTACT.require(rows.get(n - 1).id())).encode() : null;
+        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+    }
+
+    public long count(long workspaceId) {
+        return writes.count(workspaceId);
+    }
+
+    public Map<String, AttributeType> attributeTypes(long workspaceId) {
+        return writes.attributeTypes(workspaceId);
+    }
+}

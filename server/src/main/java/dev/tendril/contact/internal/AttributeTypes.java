@@ -1,0 +1,149 @@
+package dev.tendril.contact.internal;
+
+import dev.tendril.contact.AttributeType;
+import dev.tendril.contact.internal.ContactInputParser.Mode;
+import dev.tendril.platform.InvalidInputException.FieldError;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps custom attributes typed: the first value of a name fixes its type, later values must fit it.
+ * In {@link Mode#API} a misfit is an error; for Segment traits a value is converted when it can be
+ * (the string "42" for a number) and left out when it cannot.
+ */
+@Component
+public class AttributeTypes {
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})");
+
+    private record Snapshot(Map<String, AttributeType> types, Instant until) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<Long, Snapshot> cache = new ConcurrentHashMap<>();
+
+    AttributeTypes(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The attributes as they will be stored (dates as ISO text); misfits go to {@code errors} in API mode. */
+    public Map<String, Object> check(long workspaceId, Map<String, Object> attributes, Mode mode, List<FieldError> errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            Object value = e.getValue();
+            if (value == null) {
+                out.put(e.getKey(), null);
+                continue;
+            }
+            AttributeType type = typeOf(workspaceId, e.getKey(), infer(value));
+            Object converted = convert(value, type, mode);
+            if (converted != null) {
+                out.put(e.getKey(), converted);
+            } else if (mode == Mode.API) {
+                errors.add(new FieldError("attributes." + e.getKey(), "must be a " + type.dbValue() + " (its declared type)"));
+            }
+        }
+        return out;
+    }
+
+    public Map<String, AttributeType> all(long workspaceId) {
+        return snapshot(workspaceId).types();
+    }
+
+    static AttributeType infer(Object value) {
+        if (value instanceof Boolean) {
+            return AttributeType.BOOLEAN;
+        }
+        if (value instanceof Number) {
+            return AttributeType.NUMBER;
+        }
+        if (value instanceof List<?>) {
+            return AttributeType.LIST;
+        }
+        if (value instanceof String s && (ISO_DATE.matcher(s).matches() || ISO_DATE_TIME.matcher(s).matches())) {
+            return AttributeType.DATE;
+        }
+        return AttributeType.STRING;
+    }
+
+    /** The value in the attribute's type, or null when it does not fit and cannot be made to. */
+    static Object convert(Object value, AttributeType type, Mode mode) {
+        boolean lenient = mode == Mode.TRAITS;
+        return switch (type) {
+            case STRING -> value instanceof String ? value : lenient && !(value instanceof List) ? value.toString() : null;
+            case NUMBER -> {
+                if (value instanceof Number n) {
+                    yield n;
+                }
+                if (lenient && value instanceof String s) {
+                    try {
+                        yield new BigDecimal(s.strip());
+                    } catch (NumberFormatException e) {
+                        yield null;
+                    }
+                }
+                yield null;
+            }
+            case BOOLEAN -> value instanceof Boolean ? value
+                    : lenient && value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
+                            ? Boolean.valueOf(s) : null;
+            case DATE -> value instanceof String s ? isoDate(s) : null;
+            case LIST -> value instanceof List<?> ? value : lenient ? List.of(value) : null;
+        };
+    }
+
+    private static String isoDate(String s) {
+        try {
+            if (ISO_DATE.matcher(s).matches()) {
+                return LocalDate.parse(s).toString();
+            }
+            if (ISO_DATE_TIME.matcher(s).matches()) {
+                return OffsetDateTime.parse(s.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant().toString();
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private AttributeType typeOf(long workspaceId, String name, AttributeType inferred) {
+        AttributeType known = snapshot(workspaceId).types().get(name);
+        if (known != null) {
+            return known;
+        }
+        // Not cached: another transaction may just have declared it, so the database decides.
+        jdbc.sql("insert into attribute_definition (workspace_id, name, type) values (?, ?, ?) on conflict do nothing")
+                .params(workspaceId, name, inferred.dbValue()).update();
+        return AttributeType.of(jdbc.sql("select type from attribute_definition where workspace_id = ? and name = ?")
+                .params(workspaceId, name).query(String.class).single());
+    }
+
+    private Snapshot snapshot(long workspaceId) {
+        Instant now = clock.instant();
+        Snapshot s = cache.get(workspaceId);
+        if (s == null || s.until().isBefore(now)) {
+            Map<String, AttributeType> types = new LinkedHashMap<>();
+            jdbc.sql("select name, type from attribute_definition where workspace_id = ? order by name").param(workspaceId)
+                    .query(rs -> {
+                        types.put(rs.getString(1), AttributeType.of(rs.getString(2)));
+                    });
+            s = new Snapshot(java.util.Collections.unmodifiableMap(types), now.plus(CACHE_TTL));
+            cache.put(workspaceId, s);
+        }
+        return s;
+    }
+}

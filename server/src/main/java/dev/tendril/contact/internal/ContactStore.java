@@ -1,0 +1,189 @@
+package dev.tendril.contact.internal;
+
+import dev.tendril.contact.ContactField;
+import dev.tendril.contact.ContactFilter;
+import dev.tendril.contact.ContactView;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.InvalidInputException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Contact rows in PostgreSQL; every statement is scoped by workspace. */
+@Repository
+public class ContactStore {
+    private static final String COLUMNS = "id, email, external_id, first_name, last_name, phone, title, website, birthday, "
+            + "gender, avatar, username, description, address, timezone, company_id, lifecycle_stage, attributes, created_at, updated_at";
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\- ]{1,100}");
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+
+    ContactStore(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(long workspaceId, String externalId) {
+        return jdbc.sql("insert into contact (workspace_id, external_id) values (?, ?) returning id")
+                .params(workspaceId, externalId).query(Long.class).single();
+    }
+
+    /** Sets fields, merges attributes (null removes one) and links a company; returns false for an unknown id. */
+    public boolean update(long workspaceId, long id, Map<ContactField, Object> fields, Map<String, Object> attributes) {
+        StringBuilder sql = new StringBuilder("update contact set updated_at = now()");
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<ContactField, Object> f : fields.entrySet()) {
+            Object value = f.getValue();
+            if (f.getKey() == ContactField.ADDRESS) {
+                sql.append(", address = ?::jsonb");
+                params.add(json.write(value));
+            } else {
+                sql.append(", ").append(f.getKey().column()).append(" = ?");
+                params.add(value instanceof LocalDate d ? java.sql.Date.valueOf(d) : value);
+            }
+        }
+        if (!attributes.isEmpty()) {
+            Map<String, Object> set = new java.util.LinkedHashMap<>();
+            List<String> removed = new ArrayList<>();
+            attributes.forEach((k, v) -> {
+                if (v == null) {
+                    removed.add(k);
+                } else {
+                    set.put(k, v);
+                }
+            });
+            sql.append(", attributes = (attributes || ?::jsonb) - ?::text[]");
+            params.add(json.write(set));
+            params.add(removed.toArray(String[]::new));
+        }
+        sql.append(" where workspace_id = ? and id = ?");
+        params.add(workspaceId);
+        params.add(id);
+        return jdbc.sql(sql.toString()).params(params).update() == 1;
+    }
+
+    public void setExternalId(long workspaceId, long id, String externalId) {
+        jdbc.sql("update contact set external_id = ?, updated_at = now() where workspace_id = ? and id = ?")
+                .params(externalId, workspaceId, id).update();
+    }
+
+    public void setCompany(long workspaceId, long id, Long companyId) {
+        jdbc.sql("update contact set company_id = ?, updated_at = now() where workspace_id = ? and id = ?")
+                .params(companyId, workspaceId, id).update();
+    }
+
+    /** Links the contact to the company owning its email domain, when it has none yet. */
+    public void linkCompanyByEmailDomain(long workspaceId, long id) {
+        jdbc.sql("""
+                update contact c set company_id = co.id
+                from company co
+                where c.workspace_id = ? and c.id = ? and c.company_id is null and c.email is not null
+                  and co.workspace_id = c.workspace_id and co.domain = split_part(c.email, '@', 2)""")
+                .params(workspaceId, id).update();
+    }
+
+    public Optional<ContactView> find(long workspaceId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = ?")
+                .params(workspaceId, id).query(this::map).optional();
+    }
+
+    public OptionalLong idByEmail(long workspaceId, String email) {
+        return optional(jdbc.sql("select id from contact where workspace_id = ? and lower(email) = lower(?)")
+                .params(workspaceId, email).query(Long.class).optional());
+    }
+
+    public OptionalLong idByExternalId(long workspaceId, String externalId) {
+        return optional(jdbc.sql("select id from contact where workspace_id = ? and external_id = ?")
+                .params(workspaceId, externalId).query(Long.class).optional());
+    }
+
+    public boolean delete(long workspaceId, long id) {
+        return jdbc.sql("delete from contact where workspace_id = ? and id = ?").params(workspaceId, id).update() == 1;
+    }
+
+    public long count(long workspaceId) {
+        return jdbc.sql("select count(*) from contact where workspace_id = ?").param(workspaceId).query(Long.class).single();
+    }
+
+    /** Newest first; the cursor is the last id seen. */
+    public List<ContactView> list(long workspaceId, ContactFilter filter, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from contact where workspace_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspaceId));
+        if (after != null) {
+            sql.append(" and id < ?");
+            params.add(after.id());
+        }
+        if (filter.email() != null) {
+            sql.append(" and lower(email) = lower(?)");
+            params.add(filter.email());
+        }
+        if (filter.externalId() != null) {
+            sql.append(" and external_id = ?");
+            params.add(filter.externalId());
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            sql.append(" and (lower(email) like ? or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like ? or external_id = ?)");
+            String like = "%" + filter.query().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(filter.query().strip());
+        }
+        if (filter.companyId() != null) {
+            sql.append(" and company_id = ?");
+            params.add(Ids.COMPANY.parse(filter.companyId()).orElse(-1));
+        }
+        if (filter.lifecycleStage() != null) {
+            sql.append(" and lifecycle_stage = ?");
+            params.add(filter.lifecycleStage());
+        }
+        for (Map.Entry<String, String> a : filter.attributes().entrySet()) {
+            if (!ATTRIBUTE_NAME.matcher(a.getKey()).matches()) {
+                throw new InvalidInputException("attr." + a.getKey(), "is not an attribute name");
+            }
+            // jsonb containment matches the value in its stored type and uses the GIN index.
+            sql.append(" and (attributes @> ?::jsonb or attributes @> ?::jsonb)");
+            params.add(json.write(Map.of(a.getKey(), a.getValue())));
+            params.add(json.write(Map.of(a.getKey(), typedGuess(a.getValue()))));
+        }
+        sql.append(" order by id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    private static Object typedGuess(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        try {
+            return new java.math.BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return List.of(value);
+        }
+    }
+
+    private ContactView map(ResultSet rs, int row) throws SQLException {
+        long companyId = rs.getLong("company_id");
+        java.sql.Date birthday = rs.getDate("birthday");
+        return new ContactView(Ids.CONTACT.format(rs.getLong("id")), rs.getString("email"), rs.getString("external_id"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone"), rs.getString("title"),
+                rs.getString("website"), birthday == null ? null : birthday.toLocalDate(), rs.getString("gender"),
+                rs.getString("avatar"), rs.getString("username"), rs.getString("description"), json.read(rs.getString("address")),
+                rs.getString("timezone"), companyId == 0 ? null : Ids.COMPANY.format(companyId),
+                rs.getString("lifecycle_stage"), json.read(rs.getString("attributes")),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static OptionalLong optional(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.tendril.contact.internal;
+
+import dev.tendril.contact.AttributeType;
+import dev.tendril.contact.ContactChanges;
+import dev.tendril.contact.ContactChanges.CompanyRef;
+import dev.tendril.contact.ContactField;
+import dev.tendril.contact.ContactFilter;
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts.Upserted;
+import dev.tendril.contact.internal.ContactInputParser.Mode;
+import dev.tendril.platform.ConflictException;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.InvalidInputException.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
+
+/** Validates contact input and writes it: fields, typed attributes, external id and company link. */
+@Component
+public class ContactWrites {
+    private final ContactStore store;
+    private final AttributeTypes types;
+    private final CompanyWrites companies;
+
+    ContactWrites(ContactStore store, AttributeTypes types, CompanyWrites companies) {
+        this.store = store;
+        this.types = types;
+        this.companies = companies;
+    }
+
+    public ContactView create(long workspaceId, Map<String, Object> body) {
+        ContactChanges changes = parse(workspaceId, body);
+        String email = (String) changes.email();
+        if (email != null && store.idByEmail(workspaceId, email).isPresent()) {
+            throw new ConflictException("email", "a contact with this email exists already");
+        }
+        String externalId = changes.identity() == null ? null : changes.identity().externalId();
+        if (externalId != null && store.idByExternalId(workspaceId, externalId).isPresent()) {
+            throw new ConflictException("externalId", "a contact with this externalId exists already");
+        }
+        long id = store.insert(workspaceId, externalId);
+        write(workspaceId, id, changes);
+        return store.find(workspaceId, id).orElseThrow();
+    }
+
+    public Upserted upsert(long workspaceId, Map<String, Object> body) {
+        ContactChanges changes = parse(workspaceId, body);
+        String externalId = changes.identity() == null ? null : changes.identity().externalId();
+        String email = (String) changes.email();
+        if (externalId == null && email == null) {
+            throw new InvalidInputException(List.of(new FieldError("email", "an upsert needs email or externalId to match on"),
+                    new FieldError("externalId", "an upsert needs email or externalId to match on")));
+        }
+        OptionalLong existing = externalId != null ? store.idByExternalId(workspaceId, externalId) : OptionalLong.empty();
+        if (existing.isEmpty() && email != null) {
+            existing = store.idByEmail(workspaceId, email);
+        }
+        if (existing.isEmpty()) {
+            long id = store.insert(workspaceId, externalId);
+            write(workspaceId, id, changes);
+            return new Upserted(store.find(workspaceId, id).orElseThrow(), true);
+        }
+        long id = existing.getAsLong();
+        checkUnique(workspaceId, id, changes);
+        write(workspaceId, id, changes);
+        return new Upserted(store.find(workspaceId, id).orElseThrow(), false);
+    }
+
+    public Optional<ContactView> patch(long workspaceId, long id, Map<String, Object> body) {
+        ContactChanges changes = parse(workspaceId, body);
+        if (store.find(workspaceId, id).isEmpty()) {
+            return Optional.empty();
+        }
+        checkUnique(workspaceId, id, changes);
+        write(workspaceId, id, changes);
+        return store.find(workspaceId, id);
+    }
+
+    public void applyTraits(long workspaceId, long id, Map<String, Object> traits) {
+        ContactChanges parsed = ContactInputParser.parse(traits, Mode.TRAITS).changes();
+        Map<ContactField, Object> fields = new LinkedHashMap<>(parsed.fields());
+        if (fields.get(ContactField.EMAIL) instanceof String email
+                && store.idByEmail(workspaceId, email).stream().anyMatch(other -> other != id)) {
+            fields.remove(ContactField.EMAIL); // that email is another contact's; identity merge is alias's job
+        }
+        Map<String, Object> attributes = types.check(workspaceId, parsed.attributes(), Mode.TRAITS, new ArrayList<>());
+        write(workspaceId, id, new ContactChanges(fields, attributes, null, parsed.company()));
+    }
+
+    public void setCompany(long workspaceId, long id, long companyId) {
+        store.setCompany(workspaceId, id, companyId);
+    }
+
+    public Optional<ContactView> find(long workspaceId, long id) {
+        return store.find(workspaceId, id);
+    }
+
+    public boolean delete(long workspaceId, long id) {
+        return store.delete(workspaceId, id);
+    }
+
+    public List<ContactView> list(long workspaceId, ContactFilter filter, Cursor after, int limit) {
+        return store.list(workspaceId, filter, after, limit);
+    }
+
+    public long count(long workspaceId) {
+        return store.count(workspaceId);
+    }
+
+    public Map<String, AttributeType> attributeTypes(long workspaceId) {
+        return types.all(workspaceId);
+    }
+
+    private ContactChanges parse(long workspaceId, Map<String, Object> body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        ContactInputParser.Result result = ContactInputParser.parse(body, Mode.API);
+        List<FieldError> errors = new ArrayList<>(result.errors());
+        Map<String, Object> attributes = types.check(workspaceId, result.changes().attributes(), Mode.API, errors);
+        if (result.changes().company() instanceof CompanyRef.ById(long companyId) && companies.find(workspaceId, companyId).isEmpty()) {
+            errors.add(new FieldError("companyId", "no such company in this workspace"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ContactChanges c = result.changes();
+        return new ContactChanges(c.fields(), attributes, c.identity(), c.company());
+    }
+
+    private void checkUnique(long workspaceId, long id, ContactChanges changes) {
+        if (changes.email() instanceof String email && store.idByEmail(workspaceId, email).stream().anyMatch(other -> other != id)) {
+            throw new ConflictException("email", "another contact has this email");
+        }
+        if (changes.identity() != null && changes.identity().externalId() != null
+                && store.idByExternalId(workspaceId, changes.identity().externalId()).stream().anyMatch(other -> other != id)) {
+            throw new ConflictException("externalId", "another contact has this externalId");
+        }
+    }
+
+    private void write(long workspaceId, long id, ContactChanges changes) {
+        store.update(workspaceId, id, changes.fields(), changes.attributes());
+        if (changes.identity() != null) {
+            store.setExternalId(workspaceId, id, changes.identity().externalId());
+        }
+        switch (changes.company()) {
+            case CompanyRef.ById(long companyId) -> store.setCompany(workspaceId, id, companyId);
+            case CompanyRef.ByTraits(Map<String, Object> traits) ->
+                    store.setCompany(workspaceId, id, companies.upsertFromTraits(workspaceId, null, traits));
+            case CompanyRef.None() -> store.setCompany(workspaceId, id, null);
+            case null -> { }
+        }
+        if (changes.fields().containsKey(ContactField.EMAIL)) {
+            store.linkCompanyByEmailDomain(workspaceId, id);
+        }
+    }
+}

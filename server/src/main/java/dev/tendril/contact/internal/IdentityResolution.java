@@ -1,0 +1,166 @@
+package dev.tendril.contact.internal;
+
+import dev.tendril.contact.ContactsMerged;
+import dev.tendril.contact.IdentityRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps userId / anonymousId / email to contact ids for a whole batch with two bulk lookups, and
+ * only goes row by row for what is new. Anonymous contacts are promoted in place when they first
+ * identify, and merged into the known contact when the person turns out to exist already.
+ */
+@Component
+public class IdentityResolution {
+    private final IdentityStore identities;
+    private final ContactStore contacts;
+    private final ApplicationEventPublisher events;
+
+    IdentityResolution(IdentityStore identities, ContactStore contacts, ApplicationEventPublisher events) {
+        this.identities = identities;
+        this.contacts = contacts;
+        this.events = events;
+    }
+
+    private final class Batch {
+        final long workspaceId;
+        final Map<String, Long> users;
+        final Map<String, Long> anonymous;
+        final Map<Long, Long> mergedInto = new HashMap<>();
+
+        Batch(long workspaceId, Set<String> userIds, Set<String> anonymousIds) {
+            this.workspaceId = workspaceId;
+            this.users = identities.byExternalIds(workspaceId, userIds);
+            this.anonymous = identities.byAnonymousIds(workspaceId, anonymousIds);
+        }
+
+        long resolve(IdentityRef ref) {
+            if (ref.userId() != null) {
+                Long id = users.get(ref.userId());
+                if (id == null && ref.email() != null) {
+                    id = contacts.idByEmail(workspaceId, ref.email()).stream()
+                            .filter(known -> identities.externalId(workspaceId, known) == null).boxed().findFirst().orElse(null);
+                }
+                if (id == null && ref.anonymousId() != null) {
+                    Long anon = anonymous.get(ref.anonymousId());
+                    if (anon != null && identities.isAnonymous(workspaceId, anon)) {
+                        id = anon;
+                    }
+                }
+                if (id == null) {
+                    id = contacts.insert(workspaceId, ref.userId());
+                } else if (identities.externalId(workspaceId, id) == null) {
+                    contacts.setExternalId(workspaceId, id, ref.userId());
+                }
+                users.put(ref.userId(), id);
+                linkAnonymous(ref.anonymousId(), id);
+                return id;
+            }
+            if (ref.email() != null) {
+                var known = contacts.idByEmail(workspaceId, ref.email());
+                if (known.isPresent()) {
+                    linkAnonymous(ref.anonymousId(), known.getAsLong());
+                    return known.getAsLong();
+                }
+            }
+            Long id = anonymous.get(ref.anonymousId());
+            if (id == null) {
+                id = contacts.insert(workspaceId, null);
+                identities.addIdentity(workspaceId, IdentityStore.ANONYMOUS, ref.anonymousId(), id);
+                anonymous.put(ref.anonymousId(), id);
+            }
+            return id;
+        }
+
+        void linkAnonymous(String anonymousId, long contactId) {
+            if (anonymousId == null) {
+                return;
+            }
+            Long existing = anonymous.get(anonymousId);
+            if (existing == null) {
+                identities.addIdentity(workspaceId, IdentityStore.ANONYMOUS, anonymousId, contactId);
+            } else if (existing != contactId && identities.isAnonymous(workspaceId, existing)) {
+                merge(existing, contactId);
+            } else {
+                return; // the anonymous id is another known person's device history: leave it with them
+            }
+            anonymous.put(anonymousId, contactId);
+        }
+
+        void merge(long sourceId, long targetId) {
+            events.publishEvent(new ContactsMerged(workspaceId, sourceId, targetId));
+            identities.absorb(workspaceId, sourceId, targetId);
+            identities.delete(workspaceId, sourceId);
+            mergedInto.put(sourceId, targetId);
+            users.replaceAll((k, v) -> v == sourceId ? targetId : v);
+            anonymous.replaceAll((k, v) -> v == sourceId ? targetId : v);
+        }
+
+        long current(long id) {
+            Long next = mergedInto.get(id);
+            return next == null ? id : current(next);
+        }
+    }
+
+    public Map<IdentityRef, Long> resolve(long workspaceId, List<IdentityRef> refs) {
+        Set<String> userIds = new LinkedHashSet<>();
+        Set<String> anonymousIds = new LinkedHashSet<>();
+        List<String> lockKeys = new ArrayList<>();
+        for (IdentityRef ref : refs) {
+            if (ref.userId() != null) {
+                userIds.add(ref.userId());
+                lockKeys.add("u:" + ref.userId());
+            }
+            if (ref.anonymousId() != null) {
+                anonymousIds.add(ref.anonymousId());
+                lockKeys.add("a:" + ref.anonymousId());
+            }
+            if (ref.email() != null) {
+                lockKeys.add("e:" + ref.email());
+            }
+        }
+        identities.lock(workspaceId, lockKeys);
+        Batch batch = new Batch(workspaceId, userIds, anonymousIds);
+        Map<IdentityRef, Long> out = new LinkedHashMap<>();
+        for (IdentityRef ref : refs) {
+            out.put(ref, batch.resolve(ref));
+        }
+        out.replaceAll((ref, id) -> batch.current(id));
+        return out;
+    }
+
+    public long alias(long workspaceId, String previousId, String userId) {
+        identities.lock(workspaceId, List.of("u:" + userId, "u:" + previousId, "a:" + previousId));
+        Batch batch = new Batch(workspaceId, Set.of(userId, previousId), Set.of(previousId));
+        Long target = batch.users.get(userId);
+        Long source = batch.users.containsKey(previousId) ? batch.users.get(previousId) : batch.anonymous.get(previousId);
+        if (source == null && target == null) {
+            long id = contacts.insert(workspaceId, userId);
+            identities.addIdentity(workspaceId, IdentityStore.ANONYMOUS, previousId, id);
+            return id;
+        }
+        if (source == null) {
+            identities.addIdentity(workspaceId, IdentityStore.ANONYMOUS, previousId, target);
+            return target;
+        }
+        if (target == null) {
+            String former = identities.externalId(workspaceId, source);
+            if (former != null) {
+                identities.addIdentity(workspaceId, IdentityStore.FORMER_USER_ID, former, source);
+            }
+            contacts.setExternalId(workspaceId, source, userId);
+            return source;
+        }
+        if (!source.equals(target)) {
+            batch.merge(source, target);
+        }
+        return target;
+    }
+}

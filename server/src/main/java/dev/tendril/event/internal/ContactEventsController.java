@@ -1,0 +1,67 @@
+package dev.tendril.event.internal;
+
+import dev.tendril.contact.Contacts;
+import dev.tendril.event.BehaviorMetric;
+import dev.tendril.event.BehaviorRule;
+import dev.tendril.event.BehaviorView;
+import dev.tendril.event.EventView;
+import dev.tendril.event.Timeline;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.Page;
+import dev.tendril.workspace.CurrentWorkspace;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A contact's timeline and behaviour, and the workspace's behaviour rules. */
+@RestController
+@Tag(name = "Contacts")
+class ContactEventsController {
+    private final Timeline timeline;
+    private final Contacts contacts;
+    private final BehaviorRules rules;
+
+    ContactEventsController(Timeline timeline, Contacts contacts, BehaviorRules rules) {
+        this.timeline = timeline;
+        this.contacts = contacts;
+        this.rules = rules;
+    }
+
+    @GetMapping("/api/v1/contacts/{id}/events")
+    Page<EventView> events(@PathVariable String id, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        long ws = CurrentWorkspace.id();
+        contacts.get(ws, id);
+        return timeline.events(ws, Ids.CONTACT.require(id), cursor, limit);
+    }
+
+    @GetMapping("/api/v1/contacts/{id}/behavior")
+    BehaviorView behavior(@PathVariable String id) {
+        long ws = CurrentWorkspace.id();
+        contacts.get(ws, id);
+        long contactId = Ids.CONTACT.require(id);
+        return timeline.behavior(ws, contactId).orElse(new BehaviorView(id, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @GetMapping("/api/v1/settings/behavior-rules")
+    Map<String, Object> rules() {
+        return Map.of("rules", rules.list(CurrentWorkspace.id()), "metrics",
+                java.util.Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::jsonName).toList());
+    }
+
+    record RulesBody(List<BehaviorRule> rules) {}
+
+    @PutMapping("/api/v1/settings/behavior-rules")
+    Map<String, Object> replaceRules(@RequestBody RulesBody body) {
+        if (body == null || body.rules() == null) {
+            throw new dev.tendril.platform.InvalidInputException("rules", "must be an array of rules");
+        }
+        return Map.of("rules", rules.replace(CurrentWorkspace.id(), body.rules()));
+    }
+}

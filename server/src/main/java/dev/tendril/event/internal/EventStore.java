@@ -1,0 +1,156 @@
+package dev.tendril.event.internal;
+
+import dev.tendril.event.EventView;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event table (COPY in, keyset pages out), messageId dedup and the per-day counters. */
+@Repository
+class EventStore {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final String COPY_EVENTS = "copy event (workspace_id, contact_id, type, name, message_id, user_id, anonymous_id, "
+            + "occurred_at, received_at, sent_at, original_timestamp, properties, traits, context, integrations) from stdin";
+
+    record CounterKey(long contactId, String eventKey, LocalDate day) {}
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final JsonMapper json;
+
+    EventStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The messageIds not seen before in this workspace; claims them in the current transaction. */
+    Set<String> claimNew(long workspaceId, Collection<String> messageIds) {
+        Set<String> fresh = new HashSet<>();
+        jdbc.sql("insert into event_message (workspace_id, message_id) select ?, unnest(?::text[]) on conflict do nothing returning message_id")
+                .params(workspaceId, messageIds.toArray(String[]::new))
+                .query(rs -> {
+                    fresh.add(rs.getString(1));
+                });
+        return fresh;
+    }
+
+    void insert(long workspaceId, List<StoredEvent> events, Instant receivedAt) {
+        CopyText rows = new CopyText();
+        for (StoredEvent e : events) {
+            SegmentMessage m = e.message();
+            rows.value(workspaceId).value(e.contactId()).value(m.type()).value(m.name()).value(m.messageId())
+                    .value(m.userId()).value(m.anonymousId()).value(m.timestamp()).value(receivedAt).value(m.sentAt())
+                    .value(m.originalTimestamp()).value(e.properties()).value(e.traits()).value(e.context())
+                    .value(e.integrations()).endRow();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("could not store events", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    void addCounts(long workspaceId, Map<CounterKey, Integer> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        int n = counts.size();
+        long[] contacts = new long[n];
+        String[] keys = new String[n];
+        String[] days = new String[n];
+        int[] values = new int[n];
+        int i = 0;
+        // Sorted so concurrent batches lock counter rows in the same order.
+        List<Map.Entry<CounterKey, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(CounterKey::contactId)
+                .thenComparing(CounterKey::eventKey).thenComparing(CounterKey::day)));
+        for (Map.Entry<CounterKey, Integer> e : sorted) {
+            contacts[i] = e.getKey().contactId();
+            keys[i] = e.getKey().eventKey();
+            days[i] = e.getKey().day().toString();
+            values[i] = e.getValue();
+            i++;
+        }
+        jdbc.sql("""
+                insert into contact_event_daily (workspace_id, contact_id, event_key, day, count)
+                select ?, c, k, d::date, n from unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) as t(c, k, d, n)
+                on conflict (workspace_id, contact_id, event_key, day) do update set count = contact_event_daily.count + excluded.count""")
+                .params(workspaceId, contacts, keys, days, values).update();
+    }
+
+    static CounterKey counterKey(long contactId, SegmentMessage m) {
+        String key = m.type().equals("track") ? "track:" + m.name() : m.type();
+        return new CounterKey(contactId, key, LocalDate.ofInstant(m.timestamp(), ZoneOffset.UTC));
+    }
+
+    /** Newest first; the cursor is the last (time, id) seen. */
+    List<EventView> timeline(long workspaceId, long contactId, Cursor after, int limit) {
+        Instant at = after == null || after.at() == null ? Instant.parse("9999-01-01T00:00:00Z") : after.at();
+        long id = after == null ? Long.MAX_VALUE : after.id();
+        return jdbc.sql("""
+                select id, type, name, message_id, user_id, anonymous_id, occurred_at, received_at, properties, traits, context
+                from event where workspace_id = ? and contact_id = ? and (occurred_at, id) < (?, ?)
+                order by occurred_at desc, id desc limit ?""")
+                .params(workspaceId, contactId, java.sql.Timestamp.from(at), id, limit)
+                .query((rs, n) -> new EventView(Ids.EVENT.format(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+                        read(rs.getString(9)), read(rs.getString(10)), read(rs.getString(11))))
+                .list();
+    }
+
+    /** Time, type, name and page path of a contact's activity, oldest first: what a behaviour refold reads. */
+    void activity(long workspaceId, long contactId, ActivityConsumer consumer) {
+        jdbc.sql("""
+                select occurred_at, type, name, coalesce(properties->>'path', context->'page'->>'path', properties->>'url')
+                from event where workspace_id = ? and contact_id = ? and type in ('track', 'page', 'screen')
+                order by occurred_at, id""")
+                .params(workspaceId, contactId)
+                .query(rs -> {
+                    consumer.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4));
+                });
+    }
+
+    interface ActivityConsumer {
+        void accept(Instant at, String type, String name, String path);
+    }
+
+    void moveContact(long workspaceId, long sourceId, long targetId) {
+        jdbc.sql("update event set contact_id = ? where workspace_id = ? and contact_id = ?").params(targetId, workspaceId, sourceId).update();
+        jdbc.sql("""
+                insert into contact_event_daily (workspace_id, contact_id, event_key, day, count)
+                select workspace_id, ?, event_key, day, count from contact_event_daily where workspace_id = ? and contact_id = ?
+                on conflict (workspace_id, contact_id, event_key, day) do update set count = contact_event_daily.count + excluded.count""")
+                .params(targetId, workspaceId, sourceId).update();
+        jdbc.sql("delete from contact_event_daily where workspace_id = ? and contact_id = ?").params(workspaceId, sourceId).update();
+    }
+
+    String write(Map<String, Object> value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private Map<String, Object> read(String text) {
+        return text == null ? null : json.readValue(text, MAP);
+    }
+}

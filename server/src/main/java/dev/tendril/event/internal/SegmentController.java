@@ -1,0 +1,110 @@
+package dev.tendril.event.internal;
+
+import dev.tendril.event.Ingestion;
+import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.NotFoundException;
+import dev.tendril.workspace.CurrentWorkspace;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Segment HTTP Tracking API: same paths, same write-key auth, same {@code {"success": true}}
+ * answer, so any Segment or RudderStack client works unchanged. Bodies may be gzip-compressed.
+ */
+@RestController
+@Tag(name = "Tracking (Segment-compatible)")
+class SegmentController {
+    static final int MAX_CALL_BYTES = 32 * 1024;
+    static final int MAX_BATCH_BYTES = 500 * 1024;
+    private static final Set<String> SINGLE = Set.of("identify", "track", "page", "screen", "group", "alias");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
+
+    private final Ingestion ingestion;
+    private final JsonMapper json;
+
+    SegmentController(Ingestion ingestion, JsonMapper json) {
+        this.ingestion = ingestion;
+        this.json = json;
+    }
+
+    @Operation(summary = "Segment call or batch",
+            description = "type is identify, track, page, screen, group, alias, batch or import. Write key as the HTTP Basic username.")
+    @PostMapping(path = {"/v1/{type}", "/v1/{type}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Boolean> receive(@PathVariable String type, HttpServletRequest request) throws IOException {
+        boolean batch = type.equals("batch") || type.equals("import");
+        if (!batch && !SINGLE.contains(type)) {
+            throw new NotFoundException("endpoint", "/v1/" + type);
+        }
+        byte[] body = read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES);
+        Map<String, Object> parsed = parse(body);
+        long workspaceId = CurrentWorkspace.id();
+        if (batch) {
+            checkCallSizes(parsed);
+            ingestion.batch(workspaceId, parsed);
+        } else {
+            ingestion.single(workspaceId, type, parsed);
+        }
+        return SUCCESS;
+    }
+
+    private void checkCallSizes(Map<String, Object> body) {
+        if (body.get("batch") instanceof List<?> calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                if (json.writeValueAsBytes(calls.get(i)).length > MAX_CALL_BYTES) {
+                    throw new InvalidInputException("batch[" + i + "]", "is larger than 32 KB, Segment's limit for one call");
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> parse(byte[] body) {
+        try {
+            Map<String, Object> parsed = json.readValue(body, MAP);
+            if (parsed == null) {
+                throw new InvalidInputException("body", "must be a JSON object");
+            }
+            return parsed;
+        } catch (JacksonException e) {
+            throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static byte[] read(HttpServletRequest request, int limit) throws IOException {
+        InputStream in = request.getInputStream();
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && encoding.toLowerCase().contains("gzip")) {
+            in = new GZIPInputStream(in);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, Math.min(limit, request.getContentLength())));
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > limit) {
+                    throw new InvalidInputException("body", "is larger than " + limit / 1024 + " KB, Segment's limit for this call");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (ZipException e) {
+            throw new InvalidInputException("body", "is not valid gzip");
+        }
+        return out.toByteArray();
+    }
+}

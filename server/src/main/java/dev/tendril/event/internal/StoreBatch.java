@@ -1,0 +1,127 @@
+package dev.tendril.event.internal;
+
+import dev.tendril.contact.Companies;
+import dev.tendril.contact.Contacts;
+import dev.tendril.contact.Identities;
+import dev.tendril.contact.IdentityRef;
+import dev.tendril.event.ContactsChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One batch, one transaction: drop already-seen messageIds, resolve identities, apply identify and
+ * group traits, COPY the events, add to the counters and fold behaviour. A 200 is sent only after
+ * this commits. Alias calls split the batch, so events after an alias see the merged identity.
+ */
+@Component
+class StoreBatch {
+    private final EventStore events;
+    private final Identities identities;
+    private final Contacts contacts;
+    private final Companies companies;
+    private final BehaviorUpdate behavior;
+    private final ApplicationEventPublisher publisher;
+
+    StoreBatch(EventStore events, Identities identities, Contacts contacts, Companies companies, BehaviorUpdate behavior,
+            ApplicationEventPublisher publisher) {
+        this.events = events;
+        this.identities = identities;
+        this.contacts = contacts;
+        this.companies = companies;
+        this.behavior = behavior;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
+        Set<String> fresh = events.claimNew(workspaceId, messages.stream().map(SegmentMessage::messageId).toList());
+        List<SegmentMessage> pending = new ArrayList<>();
+        Set<Long> changed = new LinkedHashSet<>();
+        int stored = 0;
+        for (SegmentMessage m : messages) {
+            if (!fresh.remove(m.messageId())) {
+                continue; // a duplicate: seen in an earlier request or earlier in this one
+            }
+            stored++;
+            if (m.type().equals("alias")) {
+                flush(workspaceId, pending, receivedAt, changed);
+                pending.clear();
+                long survivor = identities.alias(workspaceId, m.name(), m.userId());
+                insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
+                changed.add(survivor);
+            } else {
+                pending.add(m);
+            }
+        }
+        flush(workspaceId, pending, receivedAt, changed);
+        if (!changed.isEmpty()) {
+            publisher.publishEvent(new ContactsChanged(workspaceId, Set.copyOf(changed)));
+        }
+        return stored;
+    }
+
+    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Set<Long> changed) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<IdentityRef> refs = messages.stream().map(StoreBatch::ref).toList();
+        Map<IdentityRef, Long> resolved = identities.resolve(workspaceId, refs);
+        List<StoredEvent> rows = new ArrayList<>(messages.size());
+        for (SegmentMessage m : messages) {
+            long contactId = resolved.get(ref(m));
+            applyTraits(workspaceId, m, contactId);
+            rows.add(stored(m, contactId));
+            changed.add(contactId);
+        }
+        insert(workspaceId, rows, receivedAt);
+    }
+
+    private void insert(long workspaceId, List<StoredEvent> rows, Instant receivedAt) {
+        events.insert(workspaceId, rows, receivedAt);
+        Map<EventStore.CounterKey, Integer> counts = new HashMap<>();
+        for (StoredEvent e : rows) {
+            if (e.message().isActivity()) {
+                counts.merge(EventStore.counterKey(e.contactId(), e.message()), 1, Integer::sum);
+            }
+        }
+        events.addCounts(workspaceId, counts);
+        behavior.fold(workspaceId, rows);
+    }
+
+    private void applyTraits(long workspaceId, SegmentMessage m, long contactId) {
+        switch (m.type()) {
+            case "identify" -> {
+                Map<String, Object> traits = new LinkedHashMap<>(m.traits() == null ? Map.of() : m.traits());
+                if (!traits.containsKey("timezone") && m.context() != null && m.context().get("timezone") instanceof String tz) {
+                    traits.put("timezone", tz);
+                }
+                if (!traits.isEmpty()) {
+                    contacts.applyTraits(workspaceId, contactId, traits);
+                }
+            }
+            case "group" -> contacts.setCompany(workspaceId, contactId,
+                    companies.upsertFromTraits(workspaceId, m.name(), m.traits() == null ? Map.of() : m.traits()));
+            default -> { }
+        }
+    }
+
+    private StoredEvent stored(SegmentMessage m, long contactId) {
+        return new StoredEvent(m, contactId, events.write(m.properties()), events.write(m.traits()), events.write(m.context()),
+                events.write(m.integrations()));
+    }
+
+    private static IdentityRef ref(SegmentMessage m) {
+        String email = m.type().equals("identify") && m.traits() != null && m.traits().get("email") instanceof String e
+                ? e.strip().toLowerCase() : null;
+        return new IdentityRef(m.userId(), m.anonymousId(), email);
+    }
+}
