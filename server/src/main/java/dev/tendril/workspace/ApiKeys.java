@@ -24,6 +24,14 @@ public class ApiKeys {
         return store.issue(workspaceId, kind, name.strip());
     }
 
+    /** Stores a token the operator chose, e.g. from {@code TENDRIL_BOOTSTRAP_WRITE_KEY}. */
+    public IssuedKey register(long workspaceId, KeyKind kind, String name, String token) {
+        if (token == null || !token.startsWith(kind.tokenPrefix()) || token.length() < kind.tokenPrefix().length() + 20) {
+            throw new InvalidInputException(kind.dbValue() + "Key", "must start with " + kind.tokenPrefix() + " and hold at least 20 more characters");
+        }
+        return store.register(workspaceId, kind, name, token);
+    }
+
     public List<ApiKeyView> list(long workspaceId) {
         return store.list(workspaceId);
     }

@@ -61,6 +61,7 @@ public class AttributeTypes {
     }
 
     public Map<String, AttributeType> all(long workspaceId) {
+        cache.remove(workspaceId);
         return snapshot(workspaceId).types();
     }
 

@@ -47,13 +47,18 @@ public class KeyStore {
         for (int i = 0; i < 32; i++) {
             token.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
+        return register(workspaceId, kind, name, token.toString());
+    }
+
+    /** Stores a token chosen by the operator (headless bootstrap). */
+    public IssuedKey register(long workspaceId, KeyKind kind, String name, String token) {
         String prefix = token.substring(0, kind.tokenPrefix().length() + 6);
         long id = jdbc.sql("""
                 insert into api_key (workspace_id, kind, name, token_prefix, token_hash)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(workspaceId, kind.dbValue(), name, prefix, hash(token.toString()))
+                .params(workspaceId, kind.dbValue(), name, prefix, hash(token))
                 .query(Long.class).single();
-        return new IssuedKey(new ApiKeyView(Ids.API_KEY.format(id), kind.dbValue(), name, prefix, clock.instant(), null), token.toString());
+        return new IssuedKey(new ApiKeyView(Ids.API_KEY.format(id), kind.dbValue(), name, prefix, clock.instant(), null), token);
     }
 
     public List<ApiKeyView> list(long workspaceId) {

@@ -35,13 +35,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain ingestion(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain ingestionChain(HttpSecurity http, ApiKeys keys) throws Exception {
         return stateless(http.securityMatcher("/v1/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.WRITE));
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain restApi(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain restApiChain(HttpSecurity http, ApiKeys keys) throws Exception {
         return stateless(http.securityMatcher("/api/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET));
     }
 
@@ -58,7 +58,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webUi(HttpSecurity http) throws Exception {
+    SecurityFilterChain webUiChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico",

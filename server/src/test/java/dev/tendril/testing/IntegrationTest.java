@@ -1,0 +1,20 @@
+package dev.tendril.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one Spring context of the integration tests: a real server on a random port over one embedded
+ * PostgreSQL per test JVM. Keep it identical everywhere (no per-class properties or mocks) so the
+ * context, and so the database, is reused; isolate tests with a fresh {@link TestTenant} instead.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tendril.data-dir=target/test-data/${random.uuid}")
+@Import(TestTenants.class)
+public @interface IntegrationTest {}

@@ -1,0 +1,85 @@
+package dev.tendril.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A workspace of one test, with its keys and plain-HTTP helpers for the REST and tracking APIs. */
+public record TestTenant(long workspaceId, String writeKey, String secretKey, String ownerEmail, String ownerPassword,
+        String baseUrl, JsonMapper json) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** An HTTP answer; {@code json()} is its body parsed, {@code text(ptr)} a JSON-pointer value as text. */
+    public record Answer(int status, String body, JsonNode json) {
+        public String text(String pointer) {
+            JsonNode node = json.at(pointer);
+            return node.isMissingNode() || node.isNull() ? null : node.asString();
+        }
+    }
+
+    public Answer api(String method, String path, String body) {
+        return send(method, path, body, "Bearer " + secretKey, false);
+    }
+
+    public Answer track(String path, String body) {
+        return send("POST", path, body, basic(writeKey), false);
+    }
+
+    public Answer trackGzip(String path, String body) {
+        return send("POST", path, body, basic(writeKey), true);
+    }
+
+    public Answer send(String method, String path, String body, String authorization, boolean gzip) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(gzip ? gzip(body) : body.getBytes(StandardCharsets.UTF_8));
+        if (gzip) {
+            request.header("Content-Encoding", "gzip");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode node = text == null || text.isBlank() ? json.nullNode() : parse(text);
+            return new Answer(response.statusCode(), text, node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            return json.nullNode();
+        }
+    }
+
+    private static byte[] gzip(String body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+}
