@@ -1,0 +1,238 @@
+package dev.tendril.event.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tendril.platform.Ids;
+import dev.tendril.testing.IntegrationTest;
+import dev.tendril.testing.RecordedContactsChanged;
+import dev.tendril.testing.TestTenant;
+import dev.tendril.testing.TestTenants;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class SegmentIngestionIntegrationTest {
+    @Autowired TestTenants tenants;
+    @Autowired JdbcClient jdbc;
+    @Autowired RecordedContactsChanged changed;
+    TestTenant t;
+
+    @BeforeEach
+    void tenant() {
+        t = tenants.create();
+    }
+
+    long events() {
+        return jdbc.sql("select count(*) from event where workspace_id = ?").param(t.workspaceId()).query(Long.class).single();
+    }
+
+    String contactOf(String userId) {
+        return t.api("GET", "/api/v1/contacts?externalId=" + userId, null).text("/data/0/id");
+    }
+
+    @Test
+    void answersAsSegmentDoesAndStoresEachCallType() {
+        var identify = t.track("/v1/identify", """
+                {"userId": "u-1", "messageId": "m-1", "traits": {"email": "lin@acme.io", "name": "Lin Wu", "plan": "enterprise",
+                 "company": {"name": "Acme", "industry": "Software", "employees": 120}}, "context": {"timezone": "Asia/Tokyo"}}""");
+        assertThat(identify.status()).isEqualTo(200);
+        assertThat(identify.body()).isEqualTo("{\"success\":true}");
+        assertThat(t.track("/v1/track", """
+                {"userId": "u-1", "event": "Demo Requested", "properties": {"source": "web"}}""").status()).isEqualTo(200);
+        assertThat(t.track("/v1/page", """
+                {"userId": "u-1", "name": "Pricing", "properties": {"path": "/pricing", "url": "https://acme.io/pricing"}}""").status()).isEqualTo(200);
+        assertThat(t.track("/v1/screen", """
+                {"userId": "u-1", "name": "Home"}""").status()).isEqualTo(200);
+        assertThat(t.track("/v1/group/", """
+                {"userId": "u-1", "groupId": "g-9", "traits": {"name": "Acme", "website": "https://www.acme.io", "plan": "gold"}}""").status())
+                .isEqualTo(200);
+
+        String id = contactOf("u-1");
+        var contact = t.api("GET", "/api/v1/contacts/" + id, null);
+        assertThat(contact.text("/email")).isEqualTo("lin@acme.io");
+        assertThat(contact.text("/firstName")).isEqualTo("Lin");
+        assertThat(contact.text("/lastName")).isEqualTo("Wu");
+        assertThat(contact.text("/timezone")).isEqualTo("Asia/Tokyo");
+        assertThat(contact.text("/attributes/plan")).isEqualTo("enterprise");
+        var company = t.api("GET", "/api/v1/companies/" + contact.text("/companyId"), null);
+        assertThat(company.text("/name")).isEqualTo("Acme");
+        assertThat(company.text("/externalId")).isEqualTo("g-9");
+        assertThat(company.text("/domain")).isEqualTo("acme.io");
+
+        var timeline = t.api("GET", "/api/v1/contacts/" + id + "/events", null);
+        assertThat(timeline.json().at("/data").findValuesAsString("type")).containsExactly("group", "screen", "page", "track", "identify");
+        assertThat(timeline.text("/data/3/name")).isEqualTo("Demo Requested");
+        assertThat(timeline.text("/data/3/properties/source")).isEqualTo("web");
+
+        var behavior = t.api("GET", "/api/v1/contacts/" + id + "/behavior", null);
+        assertThat(behavior.json().at("/pageViews").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/pricingPageViews").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/demoRequests").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/sessions").asInt()).isEqualTo(1);
+        assertThat(changed.of(t.workspaceId())).hasSize(5)
+                .allSatisfy(c -> assertThat(c.contactIds()).containsExactly(Ids.CONTACT.require(id)));
+    }
+
+    @Test
+    void aRetriedBatchMakesNoDuplicates() {
+        String batch = """
+                {"batch": [
+                  {"type": "track", "userId": "u-2", "event": "Content Downloaded", "messageId": "dup-1"},
+                  {"type": "track", "userId": "u-2", "event": "Content Downloaded", "messageId": "dup-2"},
+                  {"type": "track", "userId": "u-2", "event": "Content Downloaded", "messageId": "dup-2"}
+                ]}""";
+        assertThat(t.track("/v1/batch", batch).status()).isEqualTo(200);
+        assertThat(t.trackGzip("/v1/batch", batch).status()).isEqualTo(200);
+        assertThat(t.track("/v1/import", batch).status()).isEqualTo(200);
+        assertThat(events()).isEqualTo(2);
+        var behavior = t.api("GET", "/api/v1/contacts/" + contactOf("u-2") + "/behavior", null);
+        assertThat(behavior.json().at("/contentDownloads").asInt()).isEqualTo(2);
+        long counted = jdbc.sql("select sum(count) from contact_event_daily where workspace_id = ?").param(t.workspaceId())
+                .query(Long.class).single();
+        assertThat(counted).isEqualTo(2);
+    }
+
+    @Test
+    void correctsClientClockSkewAsSegmentDocuments() {
+        // The client's clock is 2 hours behind: it stamped the event 10 s before it sent the batch.
+        Instant clientNow = Instant.now().minus(Duration.ofHours(2));
+        String body = """
+                {"sentAt": "%s", "batch": [{"type": "track", "userId": "u-3", "event": "Skewed", "timestamp": "%s"},
+                                          {"type": "track", "userId": "u-3", "event": "Historic", "timestamp": "2024-02-03T04:05:06Z"}]}"""
+                .formatted(clientNow, clientNow.minusSeconds(10));
+        assertThat(t.track("/v1/batch", body).status()).isEqualTo(200);
+        var timeline = t.api("GET", "/api/v1/contacts/" + contactOf("u-3") + "/events", null);
+        Instant corrected = Instant.parse(timeline.text("/data/0/timestamp"));
+        assertThat(Duration.between(corrected, Instant.now()).abs()).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.between(corrected, Instant.now()).toSeconds()).isGreaterThanOrEqualTo(9);
+        // With sentAt given, every call is corrected by the same skew: a historic event stays historic, two hours on.
+        assertThat(Instant.parse(timeline.text("/data/1/timestamp")).atZone(java.time.ZoneOffset.UTC).getYear()).isEqualTo(2024);
+    }
+
+    @Test
+    void mergesAnonymousHistoryIntoTheKnownProfile() {
+        t.track("/v1/page", """
+                {"anonymousId": "anon-7", "properties": {"path": "/pricing"}}""");
+        t.track("/v1/track", """
+                {"anonymousId": "anon-7", "event": "Video Playback Completed"}""");
+        t.api("POST", "/api/v1/contacts", """
+                {"email": "sam@example.com", "externalId": "u-7", "firstName": "Sam"}""");
+        assertThat(t.api("GET", "/api/v1/contacts", null).json().at("/data").size()).isEqualTo(2);
+
+        assertThat(t.track("/v1/identify", """
+                {"userId": "u-7", "anonymousId": "anon-7", "traits": {"lastName": "Lee"}}""").status()).isEqualTo(200);
+        var all = t.api("GET", "/api/v1/contacts", null);
+        assertThat(all.json().at("/data").size()).isEqualTo(1);
+        String id = all.text("/data/0/id");
+        assertThat(all.text("/data/0/lastName")).isEqualTo("Lee");
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/events", null).json().at("/data").size()).isEqualTo(3);
+        var behavior = t.api("GET", "/api/v1/contacts/" + id + "/behavior", null);
+        assertThat(behavior.json().at("/pricingPageViews").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/videoWatches").asInt()).isEqualTo(1);
+        // Later anonymous events of that device land on the known contact.
+        t.track("/v1/page", """
+                {"anonymousId": "anon-7", "properties": {"path": "/docs"}}""");
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/behavior", null).json().at("/pageViews").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aliasMergesTwoIdentities() {
+        t.track("/v1/track", """
+                {"userId": "old-id", "event": "Webinar Attended"}""");
+        t.track("/v1/track", """
+                {"userId": "new-id", "event": "Trial Started"}""");
+        assertThat(t.track("/v1/alias", """
+                {"previousId": "old-id", "userId": "new-id"}""").status()).isEqualTo(200);
+        var all = t.api("GET", "/api/v1/contacts", null);
+        assertThat(all.json().at("/data").size()).isEqualTo(1);
+        String id = all.text("/data/0/id");
+        var behavior = t.api("GET", "/api/v1/contacts/" + id + "/behavior", null);
+        assertThat(behavior.json().at("/webinarAttendance").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/trialSignups").asInt()).isEqualTo(1);
+        // Events under the old user id keep resolving to the merged contact.
+        t.track("/v1/track", """
+                {"userId": "old-id", "event": "Trial Started"}""");
+        assertThat(t.api("GET", "/api/v1/contacts", null).json().at("/data").size()).isEqualTo(1);
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/behavior", null).json().at("/trialSignups").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void countsSessionsReturnVisitsAndTimeOnSiteEvenForLateEvents() {
+        Instant day = Instant.parse("2026-03-02T09:00:00Z");
+        String calls = """
+                {"batch": [
+                  {"type": "page", "userId": "u-5", "timestamp": "%s"},
+                  {"type": "page", "userId": "u-5", "timestamp": "%s"},
+                  {"type": "page", "userId": "u-5", "timestamp": "%s"}
+                ]}""".formatted(day, day.plusSeconds(600), day.plusSeconds(3 * 3600));
+        t.track("/v1/import", calls);
+        // A late event inside the first session: the contact is refolded from its events.
+        t.track("/v1/import", """
+                {"batch": [{"type": "page", "userId": "u-5", "timestamp": "%s"}]}""".formatted(day.plusSeconds(1200)));
+        var behavior = t.api("GET", "/api/v1/contacts/" + contactOf("u-5") + "/behavior", null);
+        assertThat(behavior.json().at("/sessions").asInt()).isEqualTo(2);
+        assertThat(behavior.json().at("/returnVisits").asInt()).isEqualTo(1);
+        assertThat(behavior.json().at("/timeOnSite").asDouble()).isEqualTo(20.0);
+        assertThat(behavior.json().at("/pageViews").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void rejectsBadInputWithAProblemAndStoresNothing() {
+        assertThat(t.track("/v1/track", "{\"userId\": \"u\", \"event\": ").status()).isEqualTo(400);
+        var noId = t.track("/v1/track", "{\"event\": \"X\"}");
+        assertThat(noId.status()).isEqualTo(400);
+        assertThat(noId.body()).contains("userId");
+        var noEvent = t.track("/v1/batch", """
+                {"batch": [{"type": "track", "userId": "u", "event": "Fine"}, {"type": "track", "userId": "u"}]}""");
+        assertThat(noEvent.status()).isEqualTo(400);
+        assertThat(noEvent.text("/errors/0/field")).isEqualTo("batch[1].event");
+        assertThat(t.track("/v1/batch", "{\"batch\": [{\"type\": \"launch\", \"userId\": \"u\"}]}").body()).contains("batch[0].type");
+        assertThat(t.track("/v1/track", "{\"userId\": \"u\", \"event\": \"X\", \"properties\": [1]}").body()).contains("properties");
+        assertThat(t.track("/v1/track", "{\"userId\": \"u\", \"event\": \"X\", \"timestamp\": \"yesterday\"}").body()).contains("timestamp");
+        String big = "x".repeat(33 * 1024);
+        var oversized = t.track("/v1/track", "{\"userId\": \"u\", \"event\": \"X\", \"properties\": {\"blob\": \"" + big + "\"}}");
+        assertThat(oversized.status()).isEqualTo(400);
+        assertThat(oversized.body()).contains("32 KB");
+        var oversizedInBatch = t.track("/v1/batch", "{\"batch\": [{\"type\": \"track\", \"userId\": \"u\", \"event\": \"X\", \"properties\": {\"blob\": \""
+                + big + "\"}}]}");
+        assertThat(oversizedInBatch.status()).isEqualTo(400);
+        assertThat(oversizedInBatch.text("/errors/0/field")).isEqualTo("batch[0]");
+        StringBuilder huge = new StringBuilder("{\"batch\": [");
+        for (int i = 0; i < 40; i++) {
+            huge.append(i == 0 ? "" : ",").append("{\"type\": \"track\", \"userId\": \"u\", \"event\": \"X\", \"properties\": {\"blob\": \"")
+                    .append("y".repeat(15 * 1024)).append("\"}}");
+        }
+        var tooBig = t.track("/v1/batch", huge.append("]}").toString());
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("500 KB");
+        assertThat(events()).isZero();
+        assertThat(t.api("GET", "/api/v1/contacts", null).json().at("/data").size()).isZero();
+    }
+
+    @Test
+    void keysAreCheckedAndWorkspacesStaySeparate() {
+        TestTenant other = tenants.create();
+        String body = "{\"userId\": \"u-9\", \"event\": \"X\"}";
+        assertThat(t.send("POST", "/v1/track", body, null, false).status()).isEqualTo(401);
+        assertThat(t.send("POST", "/v1/track", body, TestTenant.basic("wk_unknownunknownunknownunknown12"), false).status()).isEqualTo(401);
+        assertThat(t.send("POST", "/v1/track", body, TestTenant.basic(t.secretKey()), false).status()).isEqualTo(401);
+        assertThat(t.send("GET", "/api/v1/contacts", null, "Bearer " + t.writeKey(), false).status()).isEqualTo(401);
+        assertThat(t.send("GET", "/api/v1/contacts", null, null, false).status()).isEqualTo(401);
+
+        assertThat(t.track("/v1/track", body).status()).isEqualTo(200);
+        String id = contactOf("u-9");
+        assertThat(other.api("GET", "/api/v1/contacts/" + id, null).status()).isEqualTo(404);
+        assertThat(other.api("GET", "/api/v1/contacts/" + id + "/events", null).status()).isEqualTo(404);
+        assertThat(other.api("PATCH", "/api/v1/contacts/" + id, "{\"firstName\": \"Mallory\"}").status()).isEqualTo(404);
+        assertThat(other.api("DELETE", "/api/v1/contacts/" + id, null).status()).isEqualTo(404);
+        assertThat(other.api("GET", "/api/v1/contacts?externalId=u-9", null).json().at("/data").size()).isZero();
+        // The same userId sent with the other workspace's key is a different person there.
+        assertThat(other.track("/v1/track", body).status()).isEqualTo(200);
+        assertThat(other.api("GET", "/api/v1/contacts?externalId=u-9", null).text("/data/0/id")).isNotEqualTo(id);
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/events", null).json().at("/data").size()).isEqualTo(1);
+    }
+}
