@@ -3,7 +3,10 @@ package dev.tendril.event.internal;
 import dev.tendril.event.Ingestion;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.UnauthorizedException;
+import dev.tendril.workspace.ApiKeys;
 import dev.tendril.workspace.CurrentWorkspace;
+import dev.tendril.workspace.KeyKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,14 +41,16 @@ class SegmentController {
 
     private final Ingestion ingestion;
     private final JsonMapper json;
+    private final ApiKeys keys;
 
-    SegmentController(Ingestion ingestion, JsonMapper json) {
+    SegmentController(Ingestion ingestion, JsonMapper json, ApiKeys keys) {
         this.ingestion = ingestion;
         this.json = json;
+        this.keys = keys;
     }
 
     @Operation(summary = "Segment call or batch",
-            description = "type is identify, track, page, screen, group, alias, batch or import. Write key as the HTTP Basic username.")
+            description = "type is identify, track, page, screen, group, alias, batch or import. Write key as the HTTP Basic username, or as writeKey in the body.")
     @PostMapping(path = {"/v1/{type}", "/v1/{type}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Boolean> receive(@PathVariable String type, HttpServletRequest request) throws IOException {
         boolean batch = type.equals("batch") || type.equals("import");
@@ -54,7 +59,7 @@ class SegmentController {
         }
         byte[] body = read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES);
         Map<String, Object> parsed = parse(body);
-        long workspaceId = CurrentWorkspace.id();
+        long workspaceId = CurrentWorkspace.find().orElseGet(() -> workspaceOfBodyKey(parsed));
         if (batch) {
             checkCallSizes(parsed);
             ingestion.batch(workspaceId, parsed);
@@ -62,6 +67,13 @@ class SegmentController {
             ingestion.single(workspaceId, type, parsed);
         }
         return SUCCESS;
+    }
+
+    private long workspaceOfBodyKey(Map<String, Object> body) {
+        if (!(body.get("writeKey") instanceof String key)) {
+            throw new UnauthorizedException("Missing write key: send it as the HTTP Basic username or as writeKey in the body");
+        }
+        return keys.workspaceOf(key, KeyKind.WRITE).orElseThrow(() -> new UnauthorizedException("Unknown or revoked write key"));
     }
 
     private void checkCallSizes(Map<String, Object> body) {

@@ -3,6 +3,7 @@ package dev.tendril.platform.internal;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.UnauthorizedException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UnauthorizedException.class)
+    ProblemDetail unauthorized(UnauthorizedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

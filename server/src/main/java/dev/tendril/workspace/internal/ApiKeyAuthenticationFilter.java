@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by API key: a write key as the HTTP Basic username (as Segment clients
- * send it) or a secret key as a Bearer token. A missing or wrong key is a 401 problem.
+ * send it) or a secret key as a Bearer token. A missing or wrong key is a 401 problem; only a
+ * tracking call without any Authorization header passes on, to be checked by its body's {@code writeKey}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
@@ -32,7 +33,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String token = token(request.getHeader("Authorization"));
+        String header = request.getHeader("Authorization");
+        if (header == null && kind == KeyKind.WRITE) {
+            // Segment clients may send the write key in the body instead; the endpoint checks it there.
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = token(header);
         OptionalLong workspace = token == null ? OptionalLong.empty() : keys.workspaceOf(token, kind);
         if (workspace.isEmpty()) {
             Unauthorized.write(response, token == null

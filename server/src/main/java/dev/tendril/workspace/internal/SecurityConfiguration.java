@@ -36,23 +36,30 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain ingestionChain(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/v1/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.WRITE));
+        return stateless(http.securityMatcher("/v1/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.WRITE), true);
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain restApiChain(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/api/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET));
+        return stateless(http.securityMatcher("/api/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET), false);
     }
 
-    private static SecurityFilterChain stateless(HttpSecurity http, ApiKeyAuthenticationFilter filter) throws Exception {
+    private static SecurityFilterChain stateless(HttpSecurity http, ApiKeyAuthenticationFilter filter, boolean bodyKeyAllowed)
+            throws Exception {
         return http
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.disable())
                 .addFilterBefore(filter, AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    if (bodyKeyAllowed) {
+                        a.anyRequest().permitAll();
+                    } else {
+                        a.anyRequest().authenticated();
+                    }
+                })
                 .build();
     }
 

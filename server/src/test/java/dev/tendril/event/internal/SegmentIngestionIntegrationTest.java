@@ -221,6 +221,10 @@ class SegmentIngestionIntegrationTest {
         assertThat(t.send("POST", "/v1/track", body, TestTenant.basic("wk_unknownunknownunknownunknown12"), false).status()).isEqualTo(401);
         assertThat(t.send("POST", "/v1/track", body, TestTenant.basic(t.secretKey()), false).status()).isEqualTo(401);
         assertThat(t.send("GET", "/api/v1/contacts", null, "Bearer " + t.writeKey(), false).status()).isEqualTo(401);
+        assertThat(t.send("POST", "/v1/batch", "{\"writeKey\": \"wk_nopenopenopenopenopenope\", \"batch\": []}", null, false).status())
+                .isEqualTo(401);
+        assertThat(t.send("POST", "/v1/batch", "{\"writeKey\": \"" + t.writeKey() + "\", \"batch\": [" + body + "]}", null, false)
+                .body()).contains("batch[0].type");
         assertThat(t.send("GET", "/api/v1/contacts", null, null, false).status()).isEqualTo(401);
 
         assertThat(t.track("/v1/track", body).status()).isEqualTo(200);
