@@ -74,6 +74,8 @@ create table contact (
 create unique index contact_email on contact (workspace_id, lower(email));
 create unique index contact_external_id on contact (workspace_id, external_id);
 create index contact_company on contact (company_id);
+-- Linking contacts to a company by email domain looks them up by domain.
+create index contact_email_domain on contact (workspace_id, split_part(email, '@', 2)) where company_id is null;
 create index contact_attributes on contact using gin (attributes jsonb_path_ops);
 
 -- Anonymous ids (and any other alias) that resolve to a contact.
