@@ -1,0 +1,169 @@
+package dev.tendril.web.internal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tendril.testing.IntegrationTest;
+import dev.tendril.testing.TestTenant;
+import dev.tendril.testing.TestTenants;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The UI in headless Chromium: sign-in, contact search, a contact's timeline, API keys. */
+@IntegrationTest
+class WebUiIntegrationTest {
+    static Playwright playwright;
+    static Browser browser;
+
+    @Autowired TestTenants tenants;
+    TestTenant t;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        t = tenants.create();
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(t.baseUrl()).setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void searchesAContactAndShowsItsTimeline() {
+        for (String name : List.of("Grace Hopper", "Alan Turing", "Edsger Dijkstra")) {
+            String[] parts = name.split(" ");
+            var created = t.api("POST", "/api/v1/contacts", """
+                    {"email": "%s@example.com", "firstName": "%s", "lastName": "%s", "lifecycleStage": "lead"}"""
+                    .formatted(parts[0].toLowerCase(), parts[0], parts[1]));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        assertThat(t.api("POST", "/api/v1/companies", """
+                {"name": "Analytical Engines Ltd", "domain": "engines.example"}""").status()).isEqualTo(201);
+        assertThat(t.track("/v1/identify", """
+                {"userId": "ada-1", "traits": {"email": "ada@engines.example", "firstName": "Ada", "lastName": "Lovelace",
+                 "plan": "enterprise"}}""").status()).isEqualTo(200);
+        assertThat(t.track("/v1/track", """
+                {"userId": "ada-1", "event": "Demo Requested", "properties": {"source": "pricing page"}}""").status()).isEqualTo(200);
+        // 23 page views on top: 25 events in all, more than the timeline's first page of 20.
+        String pages = IntStream.range(0, 23).mapToObj(i -> """
+                {"type": "page", "userId": "ada-1", "name": "Docs %d", "properties": {"path": "/docs/%d"},
+                 "timestamp": "2026-01-01T10:%02d:00Z"}""".formatted(i, i, i)).collect(Collectors.joining(","));
+        assertThat(t.track("/v1/batch", "{\"batch\": [" + pages + "]}").status()).isEqualTo(200);
+
+        signIn(t.ownerEmail(), t.ownerPassword());
+        assertThat(page).hasURL(t.baseUrl() + "/contacts");
+        assertThat(page.locator("#contacts tbody tr")).hasCount(4);
+        assertThat(page.locator("header.topbar")).containsText(t.ownerEmail());
+
+        page.getByPlaceholder("Search by name or email").pressSequentially("Lovel");
+        assertThat(page.locator("#contacts tbody tr")).hasCount(1);
+        assertThat(page).hasURL(t.baseUrl() + "/contacts?q=Lovel");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace")).click();
+
+        assertThat(page.locator("h1")).hasText("Ada Lovelace");
+        assertThat(page.locator("dl.fields").first()).containsText("ada@engines.example");
+        assertThat(page.getByText("Analytical Engines Ltd")).isVisible();
+        assertThat(page.locator("dl.fields").last()).containsText("enterprise");
+        assertThat(page.locator(".stats div", new Page.LocatorOptions().setHasText("demo requests")).locator("span")).hasText("1");
+        var events = page.locator("ol.timeline li.event");
+        assertThat(events).hasCount(20);
+        assertThat(events.first()).containsText("Demo Requested");
+        assertThat(events.first()).containsText("pricing page");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("/tmp/ui-contact.png")).setFullPage(true));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load more")).click();
+        assertThat(events).hasCount(25);
+        assertThat(events.last()).containsText("Docs 0");
+        assertThat(page.getByText("Load more")).hasCount(0);
+
+        assertThat(page.navigate("/contacts/ct_zzzzzz").status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Not found");
+    }
+
+    @Test
+    void issuesAKeyShowingItsTokenOnceAndRevokesIt() {
+        signIn(t.ownerEmail(), t.ownerPassword());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+        assertThat(page.locator("tbody tr")).hasCount(2);
+
+        page.getByLabel("Name").fill("Website <tracker>");
+        page.getByLabel("Kind").selectOption("write");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        String token = page.locator("#token").innerText().strip();
+        assertThat(token).startsWith("wk_");
+        assertThat(page.locator("h1")).containsText("Website <tracker>");
+        assertThat(t.send("POST", "/v1/track", "{\"userId\": \"u\", \"event\": \"E\"}", TestTenant.basic(token), false).status())
+                .isEqualTo(200);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to API keys")).click();
+        assertThat(page.content()).doesNotContain(token);
+        var row = page.locator("tbody tr", new Page.LocatorOptions().setHasText("Website <tracker>"));
+        assertThat(row).containsText(token.substring(0, 8));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke")).click();
+        assertThat(row).hasClass("revoked");
+        assertThat(t.send("POST", "/v1/track", "{\"userId\": \"u\", \"event\": \"E\"}", TestTenant.basic(token), false).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndSignOutReturnsToTheForm() {
+        page.navigate("/contacts");
+        assertThat(page).hasURL(t.baseUrl() + "/login");
+        signIn(t.ownerEmail(), "not-the-password");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong email or password.");
+
+        signIn(t.ownerEmail(), t.ownerPassword());
+        // Back to the page asked for first (Spring Security marks it with ?continue).
+        assertThat(page).hasURL(Pattern.compile(".*/contacts(\\?continue)?$"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByText("You have been signed out.")).isVisible();
+        page.navigate("/contacts");
+        assertThat(page).hasURL(t.baseUrl() + "/login");
+    }
+
+    private void signIn(String email, String password) {
+        if (!page.url().contains("/login")) {
+            page.navigate("/login");
+        }
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+}
