@@ -5,8 +5,8 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +34,7 @@ public class Companies {
         return writes.find(workspaceId, Ids.COMPANY.require(id)).orElseThrow(() -> new NotFoundException("company", id));
     }
 
-    public java.util.Optional<CompanyView> find(long workspaceId, long id) {
+    public Optional<CompanyView> find(long workspaceId, long id) {
         return writes.find(workspaceId, id);
     }
 
@@ -47,9 +47,8 @@ public class Companies {
 
     public Page<CompanyView> list(long workspaceId, String domain, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        List<CompanyView> rows = writes.list(workspaceId, domain, Cursor.decode(cursor), n + 1);
-        String next = rows.size() > n ? new Cursor(null, Ids.COMPANY.require(rows.get(n - 1).id())).encode() : null;
-        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+        return Page.of(writes.list(workspaceId, domain, Cursor.decode(cursor), n + 1), n,
+                last -> new Cursor(null, Ids.COMPANY.require(last.id())));
     }
 
     /** Finds or makes the company a Segment {@code group} call or a {@code company} trait names. */

@@ -5,7 +5,6 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -67,9 +66,8 @@ public class Contacts {
 
     public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        List<ContactView> rows = writes.list(workspaceId, filter, Cursor.decode(cursor), n + 1);
-        String next = rows.size() > n ? new Cursor(null, Ids.CONTACT.require(rows.get(n - 1).id())).encode() : null;
-        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+        return Page.of(writes.list(workspaceId, filter, Cursor.decode(cursor), n + 1), n,
+                last -> new Cursor(null, Ids.CONTACT.require(last.id())));
     }
 
     public long count(long workspaceId) {

@@ -2,8 +2,8 @@ package dev.tendril.event;
 
 import dev.tendril.event.internal.TimelineQueries;
 import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -18,13 +18,8 @@ public class Timeline {
 
     public Page<EventView> events(long workspaceId, long contactId, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        List<EventView> rows = queries.events(workspaceId, contactId, Cursor.decode(cursor), n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            EventView last = rows.get(n - 1);
-            next = new Cursor(last.timestamp(), dev.tendril.platform.Ids.EVENT.require(last.id())).encode();
-        }
-        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+        return Page.of(queries.events(workspaceId, contactId, Cursor.decode(cursor), n + 1), n,
+                last -> new Cursor(last.timestamp(), Ids.EVENT.require(last.id())));
     }
 
     public Optional<BehaviorView> behavior(long workspaceId, long contactId) {

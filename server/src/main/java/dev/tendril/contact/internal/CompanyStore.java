@@ -6,7 +6,6 @@ import dev.tendril.platform.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +38,7 @@ class CompanyStore {
             params.add(value);
         });
         if (!attributes.isEmpty()) {
-            Map<String, Object> set = new LinkedHashMap<>();
-            attributes.forEach((k, v) -> {
-                if (v != null) {
-                    set.put(k, v);
-                }
-            });
-            List<String> removed = attributes.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
-            sql.append(", attributes = (attributes || ?::jsonb) - ?::text[]");
-            params.add(json.write(set));
-            params.add(removed.toArray(String[]::new));
+            AttributePatch.of(attributes, json).appendTo(sql, params);
         }
         sql.append(" where workspace_id = ? and id = ?");
         params.add(workspaceId);

@@ -53,18 +53,7 @@ public class ContactStore {
             }
         }
         if (!attributes.isEmpty()) {
-            Map<String, Object> set = new java.util.LinkedHashMap<>();
-            List<String> removed = new ArrayList<>();
-            attributes.forEach((k, v) -> {
-                if (v == null) {
-                    removed.add(k);
-                } else {
-                    set.put(k, v);
-                }
-            });
-            sql.append(", attributes = (attributes || ?::jsonb) - ?::text[]");
-            params.add(json.write(set));
-            params.add(removed.toArray(String[]::new));
+            AttributePatch.of(attributes, json).appendTo(sql, params);
         }
         sql.append(" where workspace_id = ? and id = ?");
         params.add(workspaceId);
