@@ -7,6 +7,7 @@ import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +18,11 @@ public class Contacts {
     public record Upserted(ContactView contact, boolean created) {}
 
     private final ContactWrites writes;
+    private final ApplicationEventPublisher events;
 
-    Contacts(ContactWrites writes) {
+    Contacts(ContactWrites writes, ApplicationEventPublisher events) {
         this.writes = writes;
+        this.events = events;
     }
 
     @Transactional
@@ -59,9 +62,11 @@ public class Contacts {
 
     @Transactional
     public void delete(long workspaceId, String id) {
-        if (!writes.delete(workspaceId, Ids.CONTACT.require(id))) {
+        long contactId = Ids.CONTACT.require(id);
+        if (!writes.delete(workspaceId, contactId)) {
             throw new NotFoundException("contact", id);
         }
+        events.publishEvent(new ContactDeleted(workspaceId, contactId));
     }
 
     public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {

@@ -146,6 +146,11 @@ class EventStore {
         jdbc.sql("delete from contact_event_daily where workspace_id = ? and contact_id = ?").params(workspaceId, sourceId).update();
     }
 
+    void deleteContact(long workspaceId, long contactId) {
+        jdbc.sql("delete from event where workspace_id = ? and contact_id = ?").params(workspaceId, contactId).update();
+        jdbc.sql("delete from contact_event_daily where workspace_id = ? and contact_id = ?").params(workspaceId, contactId).update();
+    }
+
     String write(Map<String, Object> value) {
         return value == null ? null : json.writeValueAsString(value);
     }

@@ -75,6 +75,11 @@ class SegmentIngestionIntegrationTest {
         assertThat(behavior.json().at("/sessions").asInt()).isEqualTo(1);
         assertThat(changed.of(t.workspaceId())).hasSize(5)
                 .allSatisfy(c -> assertThat(c.contactIds()).containsExactly(Ids.CONTACT.require(id)));
+
+        assertThat(t.api("DELETE", "/api/v1/contacts/" + id, null).status()).isEqualTo(204);
+        assertThat(events()).isZero();
+        assertThat(jdbc.sql("select count(*) from contact_event_daily where workspace_id = ?").param(t.workspaceId())
+                .query(Long.class).single()).isZero();
     }
 
     @Test

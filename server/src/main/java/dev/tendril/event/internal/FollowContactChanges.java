@@ -1,20 +1,29 @@
 package dev.tendril.event.internal;
 
+import dev.tendril.contact.ContactDeleted;
 import dev.tendril.contact.ContactsMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** When two contacts merge, the source's events and counters move to the target, whose behaviour is refolded. */
+/**
+ * Keeps events with their contact: on a merge the source's events and counters move to the target,
+ * whose behaviour is refolded; on a delete they go with the contact (behaviour rows cascade).
+ */
 @Component
-class MoveEventsOnMerge {
+class FollowContactChanges {
     private final EventStore events;
     private final BehaviorStore behavior;
     private final BehaviorUpdate update;
 
-    MoveEventsOnMerge(EventStore events, BehaviorStore behavior, BehaviorUpdate update) {
+    FollowContactChanges(EventStore events, BehaviorStore behavior, BehaviorUpdate update) {
         this.events = events;
         this.behavior = behavior;
         this.update = update;
+    }
+
+    @EventListener
+    void on(ContactDeleted deleted) {
+        events.deleteContact(deleted.workspaceId(), deleted.contactId());
     }
 
     @EventListener
