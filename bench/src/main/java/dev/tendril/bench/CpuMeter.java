@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
 
-/** CPU seconds used by a process (and optionally its children), read from /proc; Linux only. */
+/** CPU seconds used by processes and by the whole machine, read from /proc; Linux only. */
 final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
@@ -34,5 +34,21 @@ final class CpuMeter {
 
     static double self() {
         return seconds(ProcessHandle.current().pid());
+    }
+
+    /** Busy CPU seconds of all cores together, whoever used them. */
+    static double machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                if (i != 4 && i != 5) { // skip idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }
