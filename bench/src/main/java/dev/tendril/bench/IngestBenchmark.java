@@ -1,0 +1,144 @@
+package dev.tendril.bench;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/run ingest}: the real server jar against its own fresh PostgreSQL, loaded with
+ * /v1/batch requests of 100 events. Measures committed events/s at full load, batch latency at
+ * half that rate and the server's heap, then the rate of a raw COPY of equivalent rows into the
+ * same table of the same database, the ceiling the server's ingestion is compared with.
+ */
+final class IngestBenchmark {
+    private static final long COPY_WORKSPACE_ID = 1_000_000L;
+    /** Fewer rows than this COPY too fast to time well. */
+    private static final long MIN_COPY_ROWS = 100_000;
+
+    record Options(int clients, Duration warmup, Duration duration, Duration paced, int copyThreads, int people, Path serverJar) {
+        static Options from(Flags flags) {
+            return new Options(flags.integer("clients", 16), flags.seconds("warmup", 10), flags.seconds("duration", 30),
+                    flags.seconds("paced", 20), flags.integer("copy-threads", 4), flags.integer("people", 5000),
+                    Path.of(flags.string("server-jar", "server/target/tendril.jar")));
+        }
+    }
+
+    private final Options options;
+
+    IngestBenchmark(Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        String writeKey = "wk_" + randomToken();
+        String secretKey = "sk_" + randomToken();
+        say("Starting PostgreSQL and the server (%s) ...", options.serverJar());
+        try (Database db = Database.start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(db)));
+            ServerProcess server = ServerProcess.start(options.serverJar(), db.jdbcUrl(), writeKey, secretKey, List.of("-Xmx512m"));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            LoadGenerator.PhaseResult warmup;
+            LoadGenerator.PhaseResult max;
+            LoadGenerator.PhaseResult paced;
+            Cpu cpu;
+            List<String> dbActivity;
+            long heapBytes;
+            long stored;
+            try (HeapSampler heap = new HeapSampler(server.base)) {
+                LoadGenerator load = new LoadGenerator(server.base, writeKey, options.people());
+                say("Warm-up: %d clients for %d s ...", options.clients(), options.warmup().toSeconds());
+                warmup = load.closedLoop(options.clients(), options.warmup());
+                say("Max throughput: %d clients for %d s ...", options.clients(), options.duration().toSeconds());
+                try (DbActivitySampler activity = new DbActivitySampler(db)) {
+                    Cpu before = Cpu.now(server, db);
+                    max = load.closedLoop(options.clients(), options.duration());
+                    cpu = Cpu.now(server, db).minus(before, max.seconds());
+                    dbActivity = activity.top(12);
+                }
+                say("Paced at half that rate (%.0f events/s) for %d s ...", max.eventsPerSecond() / 2, options.paced().toSeconds());
+                paced = load.paced(max.eventsPerSecond() / 2, options.paced());
+                heapBytes = heap.maxBytes();
+                stored = db.count("select count(*) from event e join workspace w on w.id = e.workspace_id where w.slug = 'bench'");
+            } finally {
+                server.close();
+            }
+            long acknowledged = warmup.committedEvents() + max.committedEvents() + paced.committedEvents();
+            long copyRows = Math.max(MIN_COPY_ROWS, max.committedEvents());
+            say("Raw COPY baseline: %d rows in batches of %d from %d threads ...", copyRows, LoadGenerator.BATCH_SIZE, options.copyThreads());
+            CopyBaseline.Result copy = CopyBaseline.run(db, COPY_WORKSPACE_ID, copyRows, options.copyThreads(), options.people());
+
+            boolean verified = stored == acknowledged;
+            report(max, paced, cpu, dbActivity, copy, heapBytes, stored, acknowledged, server.log());
+            System.out.println(String.format(Locale.ROOT,
+                    "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f heap_mb=%d",
+                    Math.round(max.eventsPerSecond()), Math.round(copy.rowsPerSecond()), max.eventsPerSecond() / copy.rowsPerSecond(),
+                    paced.latency().millis(50), paced.latency().millis(99), Math.round(heapBytes / 1048576.0)));
+            if (!verified) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private void report(LoadGenerator.PhaseResult max, LoadGenerator.PhaseResult paced, Cpu cpu, List<String> dbActivity,
+            CopyBaseline.Result copy, long heapBytes, long stored, long acknowledged, Path log) {
+        say("");
+        say("== Ingestion (%d cores, %d clients, %d-event batches, %d people) ==", Runtime.getRuntime().availableProcessors(),
+                options.clients(), LoadGenerator.BATCH_SIZE, options.people());
+        say("max throughput   %,.0f events/s committed (%,d batches ok, %d failed in %.1f s)", max.eventsPerSecond(), max.okBatches(),
+                max.failedBatches(), max.seconds());
+        say("                 batch latency under full load: p50 %.1f ms, p99 %.1f ms", max.latency().millis(50), max.latency().millis(99));
+        say("                 CPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
+                cpu.server(), cpu.postgres(), cpu.client(), cpu.machine());
+        say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
+        dbActivity.forEach(line -> say("                   %s", line));
+        say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed); batch latency p50 %.1f ms, p99 %.1f ms",
+                max.eventsPerSecond() / 2, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.latency().millis(50),
+                paced.latency().millis(99));
+        say("raw COPY         %,.0f rows/s (%,d rows in %.1f s; cores busy: PostgreSQL %.2f, whole machine %.2f)", copy.rowsPerSecond(),
+                copy.rows(), copy.seconds(), copy.postgresCpu() / copy.seconds(), copy.machineCpu() / copy.seconds());
+        say("ratio            %.2f of raw COPY", max.eventsPerSecond() / copy.rowsPerSecond());
+        say("server heap      max %.0f MB used (-Xmx512m)", heapBytes / 1048576.0);
+        say("verification     %,d events in the table, %,d acknowledged: %s", stored, acknowledged,
+                stored == acknowledged ? "match" : "MISMATCH");
+        for (var failures : List.of(max.failures(), paced.failures())) {
+            failures.forEach((reason, n) -> say("failure x%d: %s", n, reason));
+        }
+        say("server log       %s", log);
+    }
+
+    /** CPU seconds so far, or (after {@link #minus}) cores busy over an interval. */
+    private record Cpu(double server, double postgres, double client, double machine) {
+        static Cpu now(ServerProcess server, Database db) {
+            return new Cpu(CpuMeter.seconds(server.pid()), CpuMeter.treeSeconds(db.postmasterPid()), CpuMeter.self(), CpuMeter.machine());
+        }
+
+        Cpu minus(Cpu before, double seconds) {
+            return new Cpu((server - before.server) / seconds, (postgres - before.postgres) / seconds, (client - before.client) / seconds,
+                    (machine - before.machine) / seconds);
+        }
+    }
+
+    private static String randomToken() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    private static void closeQuietly(Database db) {
+        try {
+            db.close();
+        } catch (Exception e) {
+            // shutting down anyway
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tendril.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/** Posts {@code /v1/batch} requests of generated events, closed-loop (as fast as possible) or open-loop (paced). */
+final class LoadGenerator {
+    static final int BATCH_SIZE = 100;
+
+    /** What one phase did: only 200 answers count as committed. */
+    record PhaseResult(long committedEvents, long okBatches, long failedBatches, double seconds, Percentiles latency,
+            Map<String, Long> failures) {
+        double eventsPerSecond() {
+            return committedEvents / seconds;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI batchUri;
+    private final String authorization;
+    private final int people;
+    private final AtomicLong seeds = new AtomicLong(42);
+
+    LoadGenerator(URI base, String writeKey, int people) {
+        this.batchUri = base.resolve("/v1/batch");
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        this.people = people;
+    }
+
+    /** {@code clients} threads, each sending its next batch as soon as the previous one is answered. */
+    PhaseResult closedLoop(int clients, Duration duration) throws InterruptedException {
+        Tally tally = new Tally();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            EventGenerator generator = new EventGenerator(people, seeds.incrementAndGet());
+            threads.add(Thread.ofPlatform().name("client-" + i).start(() -> {
+                while (System.nanoTime() < deadline) {
+                    String body = generator.batchBody(BATCH_SIZE);
+                    long sent = System.nanoTime();
+                    send(body, sent, tally);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return tally.result((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Batches started on a fixed schedule whatever the answers, each latency measured from its
+     * scheduled start, so a slow answer cannot hide the queueing it causes (no coordinated omission).
+     */
+    PhaseResult paced(double eventsPerSecond, Duration duration) throws InterruptedException {
+        Tally tally = new Tally();
+        long interval = (long) (1e9 * BATCH_SIZE / eventsPerSecond);
+        long batches = duration.toNanos() / interval;
+        EventGenerator generator = new EventGenerator(people, seeds.incrementAndGet());
+        List<Thread> inFlight = new ArrayList<>();
+        long start = System.nanoTime();
+        for (long i = 0; i < batches; i++) {
+            String body = generator.batchBody(BATCH_SIZE);
+            long scheduled = start + i * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.add(Thread.ofVirtual().start(() -> send(body, scheduled, tally)));
+        }
+        for (Thread t : inFlight) {
+            t.join();
+        }
+        return tally.result((System.nanoTime() - start) / 1e9);
+    }
+
+    private void send(String body, long startNanos, Tally tally) {
+        HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(120))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long latency = System.nanoTime() - startNanos;
+            if (response.statusCode() == 200) {
+                tally.ok(latency);
+            } else {
+                String detail = response.body();
+                tally.failed(response.statusCode() + " " + detail.substring(0, Math.min(200, detail.length())));
+            }
+        } catch (Exception e) {
+            tally.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static final class Tally {
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final Percentiles latency = new Percentiles();
+        final Map<String, Long> failures = new ConcurrentHashMap<>();
+
+        void ok(long latencyNanos) {
+            ok.incrementAndGet();
+            latency.record(latencyNanos);
+        }
+
+        void failed(String reason) {
+            failed.incrementAndGet();
+            if (failures.size() < 20) {
+                failures.merge(reason, 1L, Long::sum);
+            }
+        }
+
+        PhaseResult result(double seconds) {
+            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), seconds, latency, Map.copyOf(failures));
+        }
+    }
+}
