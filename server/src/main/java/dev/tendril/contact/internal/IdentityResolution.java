@@ -103,23 +103,50 @@ public class IdentityResolution {
             anonymous.replaceAll((k, v) -> v == sourceId ? targetId : v);
         }
 
+        /** The contact when resolving needs no write: the ids are known and already linked. */
+        Long withoutWrites(IdentityRef ref) {
+            if (ref.userId() != null) {
+                Long id = users.get(ref.userId());
+                if (id == null || (ref.anonymousId() != null && !id.equals(anonymous.get(ref.anonymousId())))) {
+                    return null;
+                }
+                return id;
+            }
+            return ref.email() != null ? null : anonymous.get(ref.anonymousId());
+        }
+
         long current(long id) {
             Long next = mergedInto.get(id);
             return next == null ? id : current(next);
         }
     }
 
+    /**
+     * Most calls come from people already known by exactly these ids: they resolve from two bulk
+     * lookups without locks. Only calls that must write an identity (a new person, a first identify,
+     * a merge) take advisory locks on their ids and re-read them before deciding.
+     */
     public Map<IdentityRef, Long> resolve(long workspaceId, List<IdentityRef> refs) {
-        Set<String> userIds = new LinkedHashSet<>();
-        Set<String> anonymousIds = new LinkedHashSet<>();
-        List<String> lockKeys = new ArrayList<>();
+        Batch known = new Batch(workspaceId, userIds(refs), anonymousIds(refs));
+        Map<IdentityRef, Long> out = new LinkedHashMap<>();
+        List<IdentityRef> writing = new ArrayList<>();
         for (IdentityRef ref : refs) {
+            Long id = known.withoutWrites(ref);
+            if (id != null) {
+                out.put(ref, id);
+            } else {
+                writing.add(ref);
+            }
+        }
+        if (writing.isEmpty()) {
+            return out;
+        }
+        List<String> lockKeys = new ArrayList<>();
+        for (IdentityRef ref : writing) {
             if (ref.userId() != null) {
-                userIds.add(ref.userId());
                 lockKeys.add("u:" + ref.userId());
             }
             if (ref.anonymousId() != null) {
-                anonymousIds.add(ref.anonymousId());
                 lockKeys.add("a:" + ref.anonymousId());
             }
             if (ref.email() != null) {
@@ -127,13 +154,32 @@ public class IdentityResolution {
             }
         }
         identities.lock(workspaceId, lockKeys);
-        Batch batch = new Batch(workspaceId, userIds, anonymousIds);
-        Map<IdentityRef, Long> out = new LinkedHashMap<>();
-        for (IdentityRef ref : refs) {
+        Batch batch = new Batch(workspaceId, userIds(writing), anonymousIds(writing));
+        for (IdentityRef ref : writing) {
             out.put(ref, batch.resolve(ref));
         }
         out.replaceAll((ref, id) -> batch.current(id));
         return out;
+    }
+
+    private static Set<String> userIds(List<IdentityRef> refs) {
+        Set<String> ids = new LinkedHashSet<>();
+        refs.forEach(r -> {
+            if (r.userId() != null) {
+                ids.add(r.userId());
+            }
+        });
+        return ids;
+    }
+
+    private static Set<String> anonymousIds(List<IdentityRef> refs) {
+        Set<String> ids = new LinkedHashSet<>();
+        refs.forEach(r -> {
+            if (r.anonymousId() != null) {
+                ids.add(r.anonymousId());
+            }
+        });
+        return ids;
     }
 
     public long alias(long workspaceId, String previousId, String userId) {
