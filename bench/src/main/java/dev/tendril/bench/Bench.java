@@ -16,7 +16,7 @@ public final class Bench {
                         usage: bench/run NAME [--flag=value ...]
                           ingest   HTTP /v1/batch ingestion against a raw COPY baseline
                                    flags: --clients=16 --warmup=10 --duration=30 --paced=20 (seconds)
-                                          --copy-threads=4 --people=5000 --server-jar=server/target/tendril.jar""");
+                                          --copy-threads=4 --people=100000 --server-jar=server/target/tendril.jar""");
                 System.exit(2);
             }
         }

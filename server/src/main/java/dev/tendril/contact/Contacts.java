@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and writes contacts of a workspace. Inputs are JSON objects named as Segment's traits. */
@@ -50,6 +51,16 @@ public class Contacts {
     @Transactional
     public void setCompany(long workspaceId, long contactId, long companyId) {
         writes.setCompany(workspaceId, contactId, companyId);
+    }
+
+    /**
+     * Locks these contacts' rows, in id order, until the caller's transaction ends: the one lock that
+     * every writer of a contact's derived state (traits, counters, behaviour) takes first, so
+     * concurrent batches for the same people queue instead of deadlocking.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(long workspaceId, long[] contactIds) {
+        writes.lock(workspaceId, contactIds);
     }
 
     public ContactView get(long workspaceId, String id) {

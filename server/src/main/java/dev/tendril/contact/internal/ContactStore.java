@@ -33,6 +33,12 @@ public class ContactStore {
         this.json = json;
     }
 
+    void lock(long workspaceId, long[] ids) {
+        long[] sorted = java.util.Arrays.stream(ids).sorted().distinct().toArray();
+        jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for update) l")
+                .params(workspaceId, sorted).query(Long.class).single();
+    }
+
     public long insert(long workspaceId, String externalId) {
         return jdbc.sql("insert into contact (workspace_id, external_id) values (?, ?) returning id")
                 .params(workspaceId, externalId).query(Long.class).single();

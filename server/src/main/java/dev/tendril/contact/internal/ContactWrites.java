@@ -92,6 +92,10 @@ public class ContactWrites {
         write(workspaceId, id, new ContactChanges(fields, attributes, null, parsed.company()));
     }
 
+    public void lock(long workspaceId, long[] ids) {
+        store.lock(workspaceId, ids);
+    }
+
     public void setCompany(long workspaceId, long id, long companyId) {
         store.setCompany(workspaceId, id, companyId);
     }

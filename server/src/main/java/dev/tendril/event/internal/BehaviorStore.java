@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Per-contact behaviour rows. Loading locks the contacts' rows, so concurrent batches for one contact take turns. */
+/** Per-contact behaviour rows; callers hold the contacts' row locks ({@code Contacts.lock}) while they fold. */
 @Repository
 class BehaviorStore {
     private static final String METRIC_COLUMNS = Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::column)
@@ -28,11 +28,11 @@ class BehaviorStore {
         this.jdbc = jdbc;
     }
 
-    Map<Long, BehaviorState> lockAndLoad(long workspaceId, long[] contactIds) {
+    Map<Long, BehaviorState> load(long workspaceId, long[] contactIds) {
         Map<Long, BehaviorState> out = new HashMap<>();
         jdbc.sql("select c.id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
                         + " from contact c left join contact_behavior b on b.contact_id = c.id"
-                        + " where c.workspace_id = ? and c.id = any(?) order by c.id for update of c")
+                        + " where c.workspace_id = ? and c.id = any(?) order by c.id")
                 .params(workspaceId, contactIds)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getTimestamp(2) == null ? BehaviorState.empty() : state(rs));

@@ -34,7 +34,7 @@ class BehaviorUpdate {
             return;
         }
         long[] ids = byContact.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        Map<Long, BehaviorState> states = store.lockAndLoad(workspaceId, ids);
+        Map<Long, BehaviorState> states = store.load(workspaceId, ids);
         BehaviorMatcher matcher = rules.matcher(workspaceId);
         Map<Long, BehaviorState> updated = new HashMap<>();
         for (Map.Entry<Long, List<SegmentMessage>> e : byContact.entrySet()) {

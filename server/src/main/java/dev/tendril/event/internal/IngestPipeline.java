@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Parses, makes the month partitions (outside the batch's transaction), then stores the batch in one transaction. */
 @Component
 public class IngestPipeline {
+    private static final int MAX_ATTEMPTS = 3;
+
     private final Clock clock;
     private final EventPartitions partitions;
     private final StoreBatch storeBatch;
@@ -40,6 +43,15 @@ public class IngestPipeline {
         Set<YearMonth> months = messages.stream().map(m -> YearMonth.from(m.timestamp().atZone(ZoneOffset.UTC)))
                 .collect(Collectors.toSet());
         partitions.ensure(months);
-        return storeBatch.store(workspaceId, messages, receivedAt);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storeBatch.store(workspaceId, messages, receivedAt);
+            } catch (TransientDataAccessException e) {
+                // A lock conflict rolled the whole batch back: nothing was stored, so trying again is safe.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -56,6 +56,7 @@ class StoreBatch {
                 flush(workspaceId, pending, receivedAt, changed);
                 pending.clear();
                 long survivor = identities.alias(workspaceId, m.name(), m.userId());
+                contacts.lock(workspaceId, new long[] {survivor});
                 insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
                 changed.add(survivor);
             } else {
@@ -75,6 +76,7 @@ class StoreBatch {
         }
         List<IdentityRef> refs = messages.stream().map(StoreBatch::ref).toList();
         Map<IdentityRef, Long> resolved = identities.resolve(workspaceId, refs);
+        contacts.lock(workspaceId, resolved.values().stream().mapToLong(Long::longValue).toArray());
         List<StoredEvent> rows = new ArrayList<>(messages.size());
         for (SegmentMessage m : messages) {
             long contactId = resolved.get(ref(m));
