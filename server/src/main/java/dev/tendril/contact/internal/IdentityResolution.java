@@ -103,6 +103,41 @@ public class IdentityResolution {
             anonymous.replaceAll((k, v) -> v == sourceId ? targetId : v);
         }
 
+        /**
+         * People seen for the first time with nothing that could name an existing contact (no email, an
+         * unknown anonymous id) are created in bulk; everything else goes through {@link #resolve}.
+         */
+        void createNewPeople(List<IdentityRef> refs) {
+            Set<String> newUsers = new LinkedHashSet<>();
+            Set<String> newAnonymous = new LinkedHashSet<>();
+            for (IdentityRef ref : refs) {
+                boolean unknownDevice = ref.anonymousId() == null || !anonymous.containsKey(ref.anonymousId());
+                if (ref.email() != null || !unknownDevice) {
+                    continue;
+                }
+                if (ref.userId() != null && !users.containsKey(ref.userId())) {
+                    newUsers.add(ref.userId());
+                } else if (ref.userId() == null) {
+                    newAnonymous.add(ref.anonymousId());
+                }
+            }
+            if (!newUsers.isEmpty()) {
+                users.putAll(identities.createForUserIds(workspaceId, newUsers));
+                Map<String, Long> devices = new LinkedHashMap<>();
+                for (IdentityRef ref : refs) {
+                    if (ref.anonymousId() != null && newUsers.contains(ref.userId()) && !anonymous.containsKey(ref.anonymousId())) {
+                        devices.putIfAbsent(ref.anonymousId(), users.get(ref.userId()));
+                    }
+                }
+                identities.addIdentities(workspaceId, IdentityStore.ANONYMOUS, devices);
+                anonymous.putAll(devices);
+                newAnonymous.removeAll(devices.keySet());
+            }
+            if (!newAnonymous.isEmpty()) {
+                anonymous.putAll(identities.createForAnonymousIds(workspaceId, newAnonymous));
+            }
+        }
+
         /** The contact when resolving needs no write: the ids are known and already linked. */
         Long withoutWrites(IdentityRef ref) {
             if (ref.userId() != null) {
@@ -155,6 +190,7 @@ public class IdentityResolution {
         }
         identities.lock(workspaceId, lockKeys);
         Batch batch = new Batch(workspaceId, userIds(writing), anonymousIds(writing));
+        batch.createNewPeople(writing);
         for (IdentityRef ref : writing) {
             out.put(ref, batch.resolve(ref));
         }

@@ -56,6 +56,49 @@ class IdentityStore {
         return out;
     }
 
+    /** New contacts for these user ids (one statement); returns userId → contact id, including any made concurrently. */
+    Map<String, Long> createForUserIds(long workspaceId, Collection<String> userIds) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("""
+                insert into contact (workspace_id, external_id) select ?, u from unnest(?::text[]) u
+                on conflict (workspace_id, external_id) do nothing returning external_id, id""")
+                .params(workspaceId, userIds.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        if (out.size() < userIds.size()) {
+            out.putAll(byExternalIds(workspaceId, userIds.stream().filter(u -> !out.containsKey(u)).toList()));
+        }
+        return out;
+    }
+
+    /** One new anonymous contact per anonymous id, with its identity row, in one statement. */
+    Map<String, Long> createForAnonymousIds(long workspaceId, Collection<String> anonymousIds) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("""
+                with n as materialized (select a, nextval(pg_get_serial_sequence('contact', 'id')) as id from unnest(?::text[]) a),
+                     c as (insert into contact (id, workspace_id) overriding system value select id, ? from n)
+                insert into contact_identity (workspace_id, kind, value, contact_id) select ?, 'anonymous', a, id from n
+                returning value, contact_id""")
+                .params(anonymousIds.toArray(String[]::new), workspaceId, workspaceId)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    void addIdentities(long workspaceId, String kind, Map<String, Long> valueToContact) {
+        if (valueToContact.isEmpty()) {
+            return;
+        }
+        String[] values = valueToContact.keySet().toArray(String[]::new);
+        long[] contacts = java.util.Arrays.stream(values).mapToLong(valueToContact::get).toArray();
+        jdbc.sql("""
+                insert into contact_identity (workspace_id, kind, value, contact_id) select ?, ?, v, c from unnest(?::text[], ?::bigint[]) as t(v, c)
+                on conflict (workspace_id, kind, value) do update set contact_id = excluded.contact_id""")
+                .params(workspaceId, kind, values, contacts).update();
+    }
+
     void addIdentity(long workspaceId, String kind, String value, long contactId) {
         jdbc.sql("""
                 insert into contact_identity (workspace_id, kind, value, contact_id) values (?, ?, ?, ?)
