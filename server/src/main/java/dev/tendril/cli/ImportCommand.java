@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -77,6 +78,7 @@ public class ImportCommand implements Callable<Integer> {
             return 1;
         }
         String base = url.replaceAll("/+$", "");
+        String id = null;
         try {
             // Check the address and key before streaming a possibly large file.
             Answer check = send(HttpRequest.newBuilder(uri(base, "/api/v1/imports?limit=1")).GET());
@@ -88,15 +90,21 @@ public class ImportCommand implements Callable<Integer> {
             if (upload.status() != 202) {
                 return refused(err, upload, "import " + file.getFileName());
             }
-            String id = upload.json().path("id").asString("");
+            id = upload.json().path("id").asString("");
             out.printf("Uploaded %s as import %s: %d rows.%n", file.getFileName(), id, upload.json().path("rowsTotal").asLong(0));
             out.flush();
             JsonNode job = follow(base, id, upload.json(), err);
             return report(base, id, job, out, err);
-        } catch (ConnectException e) {
-            err.println("Cannot connect to Tendril at " + base + " (connection refused). Is the server running, and is --url right?");
         } catch (IOException e) {
-            err.println("Lost the connection to Tendril at " + base + ": " + e.getMessage());
+            if (id != null) {
+                err.println();
+                err.println("Lost contact with Tendril at " + base + " (" + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()) + "). The import goes on on the server; "
+                        + "follow it with GET " + base + "/api/v1/imports/" + id);
+            } else if (e instanceof ConnectException) {
+                err.println("Cannot connect to Tendril at " + base + " (connection refused). Is the server running, and is --url right?");
+            } else {
+                err.println("Lost the connection to Tendril at " + base + ": " + e.getMessage());
+            }
         } catch (IllegalArgumentException e) {
             err.println("--url: '" + url + "' is not an http(s) address such as http://localhost:8080");
         }

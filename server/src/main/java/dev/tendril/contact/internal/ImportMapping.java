@@ -36,6 +36,9 @@ record ImportMapping(List<String> header, List<String> targets) {
                 errors.add(new FieldError("header", "the column '" + column + "' appears twice"));
             }
         }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors); // columns are mapped by name, so names must be unique first
+        }
         map.keySet().stream().filter(c -> !seen.contains(c))
                 .forEach(c -> errors.add(new FieldError("map." + c, "is not a column of the file; its columns are " + header)));
         skip.stream().filter(c -> !seen.contains(c))

@@ -8,8 +8,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Claims queued import jobs ({@code FOR UPDATE SKIP LOCKED}, so nodes share them) and runs up to
@@ -65,12 +69,19 @@ class ImportWorker {
         try {
             runner.run(job, () -> stopping);
         } catch (RuntimeException e) {
-            if (stopping) {
-                return; // shut down mid-chunk: the chunk rolled back and the job resumes once its heartbeat is stale
+            if (stopping || databaseUnavailable(e)) {
+                // the chunk rolled back; the job stays running and resumes, here or elsewhere, once its heartbeat is stale
+                log.warn("Import {} paused after its last counted chunk: {}", job.id(), e.toString());
+                return;
             }
             log.error("Import {} failed", job.id(), e);
             jobs.finish(job.id(), "failed", "the import stopped on an internal error: " + e.getMessage());
         }
+    }
+
+    private static boolean databaseUnavailable(RuntimeException e) {
+        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException || e instanceof TransactionSystemException;
     }
 
     /** Lets running jobs finish their chunk and hand themselves back to the queue. */
