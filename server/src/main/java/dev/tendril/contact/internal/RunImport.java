@@ -11,6 +11,7 @@ import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,6 +78,9 @@ class RunImport {
                 done += chunk.size();
             }
             finish(job, "completed", null);
+        } catch (NoSuchFileException e) {
+            finish(job, "failed", "the uploaded file " + e.getFile() + " is not on this node; several nodes need "
+                    + "<tendril.data-dir>/imports on storage they share");
         } catch (IOException | CsvParseException e) {
             finish(job, "failed", "the file cannot be read: " + e.getMessage());
         }
