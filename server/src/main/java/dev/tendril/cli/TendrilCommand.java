@@ -1,5 +1,6 @@
 package dev.tendril.cli;
 
+import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The root of the command line; each subcommand talks to a running Tendril over its REST API. */
 @Command(name = "tendril", mixinStandardHelpOptions = true, version = "tendril 0.1",
         description = "Tendril marketing automation. Without a command, starts the server.",
-        subcommands = {})
+        subcommands = {ImportCommand.class, CommandLine.HelpCommand.class})
 public class TendrilCommand {
     private static final Set<String> COMMANDS = Set.of("import", "help", "--help", "-h", "--version", "-V");
 
@@ -16,6 +17,11 @@ public class TendrilCommand {
     }
 
     public static int run(String[] args) {
-        return new CommandLine(new TendrilCommand()).execute(args);
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs a command with its output and messages going to the given writers; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return new CommandLine(new TendrilCommand()).setOut(out).setErr(err).execute(args);
     }
 }

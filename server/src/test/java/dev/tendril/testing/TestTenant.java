@@ -38,8 +38,17 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
         return send("POST", path, body, basic(writeKey), true);
     }
 
+    /** Posts a body of another type than JSON (a CSV file, say) with the secret key. */
+    public Answer post(String path, String contentType, String body) {
+        return send("POST", path, contentType, body, "Bearer " + secretKey, false);
+    }
+
     public Answer send(String method, String path, String body, String authorization, boolean gzip) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json");
+        return send(method, path, "application/json", body, authorization, gzip);
+    }
+
+    private Answer send(String method, String path, String contentType, String body, String authorization, boolean gzip) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

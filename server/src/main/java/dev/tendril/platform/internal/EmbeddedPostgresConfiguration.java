@@ -27,6 +27,8 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // stopped by this bean's close, after the beans that use it, not by a JVM hook racing Spring's shutdown
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("synchronous_commit", "on")
