@@ -44,7 +44,11 @@ public class IdentityResolution {
         long resolve(IdentityRef ref) {
             if (ref.userId() != null) {
                 Long id = users.get(ref.userId());
-                if (id == null && ref.email() != null) {
+                if (id != null) {
+                    linkAnonymous(ref.anonymousId(), id);
+                    return id;
+                }
+                if (ref.email() != null) {
                     id = contacts.idByEmail(workspaceId, ref.email()).stream()
                             .filter(known -> identities.externalId(workspaceId, known) == null).boxed().findFirst().orElse(null);
                 }
@@ -56,8 +60,8 @@ public class IdentityResolution {
                 }
                 if (id == null) {
                     id = contacts.insert(workspaceId, ref.userId());
-                } else if (identities.externalId(workspaceId, id) == null) {
-                    contacts.setExternalId(workspaceId, id, ref.userId());
+                } else {
+                    contacts.setExternalId(workspaceId, id, ref.userId()); // found by email or device: it had none
                 }
                 users.put(ref.userId(), id);
                 linkAnonymous(ref.anonymousId(), id);
@@ -141,6 +145,7 @@ public class IdentityResolution {
         /** The contact when resolving needs no write: the ids are known and already linked. */
         Long withoutWrites(IdentityRef ref) {
             if (ref.userId() != null) {
+                // A known user id decides on its own: an email trait then only updates the profile.
                 Long id = users.get(ref.userId());
                 if (id == null || (ref.anonymousId() != null && !id.equals(anonymous.get(ref.anonymousId())))) {
                     return null;

@@ -1,5 +1,7 @@
 package dev.tendril.event.internal;
 
+import dev.tendril.contact.Identities;
+import dev.tendril.contact.IdentityRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Parses, makes the month partitions (outside the batch's transaction), then stores the batch in one transaction. */
+/** Parses, makes the month partitions and resolves identities (outside the batch's transaction), then stores the batch in one transaction. */
 @Component
 public class IngestPipeline {
     private static final int MAX_ATTEMPTS = 3;
@@ -19,11 +22,15 @@ public class IngestPipeline {
     private final Clock clock;
     private final EventPartitions partitions;
     private final StoreBatch storeBatch;
+    private final Identities identities;
+    private final TransactionTemplate tx;
 
-    IngestPipeline(Clock clock, EventPartitions partitions, StoreBatch storeBatch) {
+    IngestPipeline(Clock clock, EventPartitions partitions, StoreBatch storeBatch, Identities identities, TransactionTemplate tx) {
         this.clock = clock;
         this.partitions = partitions;
         this.storeBatch = storeBatch;
+        this.identities = identities;
+        this.tx = tx;
     }
 
     public int batch(long workspaceId, Map<String, Object> body) {
@@ -36,6 +43,18 @@ public class IngestPipeline {
         return store(workspaceId, List.of(SegmentParser.single(body, type, receivedAt)), receivedAt);
     }
 
+    /**
+     * New people, first identifies and merges are written in a short transaction of their own, so the
+     * batch's transaction finds every identity already there and takes no identity locks while it
+     * copies events. A batch that fails afterwards leaves only these identity rows, which its retry reuses.
+     */
+    private void resolveIdentitiesFirst(long workspaceId, List<SegmentMessage> messages) {
+        List<IdentityRef> refs = messages.stream().filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
+        if (!refs.isEmpty()) {
+            tx.executeWithoutResult(s -> identities.resolve(workspaceId, refs));
+        }
+    }
+
     private int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
         if (messages.isEmpty()) {
             return 0;
@@ -43,6 +62,7 @@ public class IngestPipeline {
         Set<YearMonth> months = messages.stream().map(m -> YearMonth.from(m.timestamp().atZone(ZoneOffset.UTC)))
                 .collect(Collectors.toSet());
         partitions.ensure(months);
+        resolveIdentitiesFirst(workspaceId, messages);
         for (int attempt = 1; ; attempt++) {
             try {
                 return storeBatch.store(workspaceId, messages, receivedAt);

@@ -1,5 +1,6 @@
 package dev.tendril.event.internal;
 
+import dev.tendril.contact.IdentityRef;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +11,12 @@ import java.util.Map;
 record SegmentMessage(String type, String messageId, String userId, String anonymousId, String name, String path,
         Map<String, Object> properties, Map<String, Object> traits, Map<String, Object> context,
         Map<String, Object> integrations, Instant timestamp, Instant originalTimestamp, Instant sentAt) {
+
+    /** Who sent it; an identify's email trait also names a known contact. */
+    IdentityRef identityRef() {
+        String email = type.equals("identify") && traits != null && traits.get("email") instanceof String e ? e.strip().toLowerCase() : null;
+        return new IdentityRef(userId, anonymousId, email);
+    }
 
     boolean isActivity() {
         return type.equals("track") || type.equals("page") || type.equals("screen");

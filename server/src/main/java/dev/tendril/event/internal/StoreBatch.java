@@ -74,12 +74,12 @@ class StoreBatch {
         if (messages.isEmpty()) {
             return;
         }
-        List<IdentityRef> refs = messages.stream().map(StoreBatch::ref).toList();
+        List<IdentityRef> refs = messages.stream().map(SegmentMessage::identityRef).toList();
         Map<IdentityRef, Long> resolved = identities.resolve(workspaceId, refs);
         contacts.lock(workspaceId, resolved.values().stream().mapToLong(Long::longValue).toArray());
         List<StoredEvent> rows = new ArrayList<>(messages.size());
         for (SegmentMessage m : messages) {
-            long contactId = resolved.get(ref(m));
+            long contactId = resolved.get(m.identityRef());
             applyTraits(workspaceId, m, contactId);
             rows.add(stored(m, contactId));
             changed.add(contactId);
@@ -119,11 +119,5 @@ class StoreBatch {
     private StoredEvent stored(SegmentMessage m, long contactId) {
         return new StoredEvent(m, contactId, events.write(m.properties()), events.write(m.traits()), events.write(m.context()),
                 events.write(m.integrations()));
-    }
-
-    private static IdentityRef ref(SegmentMessage m) {
-        String email = m.type().equals("identify") && m.traits() != null && m.traits().get("email") instanceof String e
-                ? e.strip().toLowerCase() : null;
-        return new IdentityRef(m.userId(), m.anonymousId(), email);
     }
 }
