@@ -77,14 +77,13 @@ public class ContactStore {
                 .params(companyId, workspaceId, id).update();
     }
 
-    /** Links the contact to the company owning its email domain, when it has none yet. */
-    public void linkCompanyByEmailDomain(long workspaceId, long id) {
-        jdbc.sql("""
-                update contact c set company_id = co.id
-                from company co
-                where c.workspace_id = ? and c.id = ? and c.company_id is null and c.email is not null
-                  and co.workspace_id = c.workspace_id and co.domain = split_part(c.email, '@', 2)""")
-                .params(workspaceId, id).update();
+    /** Links the contact to the company owning this email's domain, when it has no company yet. */
+    public void linkCompanyByEmailDomain(long workspaceId, long id, String email) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        jdbc.sql("select id from company where workspace_id = ? and domain = ?").params(workspaceId, domain)
+                .query(Long.class).optional()
+                .ifPresent(companyId -> jdbc.sql("update contact set company_id = ?, updated_at = now() where workspace_id = ? and id = ? and company_id is null")
+                        .params(companyId, workspaceId, id).update());
     }
 
     public Optional<ContactView> find(long workspaceId, long id) {

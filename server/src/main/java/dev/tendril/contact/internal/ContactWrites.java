@@ -159,8 +159,8 @@ public class ContactWrites {
             case CompanyRef.None() -> store.setCompany(workspaceId, id, null);
             case null -> { }
         }
-        if (changes.fields().containsKey(ContactField.EMAIL)) {
-            store.linkCompanyByEmailDomain(workspaceId, id);
+        if (changes.email() instanceof String email) {
+            store.linkCompanyByEmailDomain(workspaceId, id, email);
         }
     }
 }

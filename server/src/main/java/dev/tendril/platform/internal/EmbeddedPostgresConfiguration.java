@@ -41,11 +41,15 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);
+        if (!initSql.isBlank()) {
+            ds.setConnectionInitSql(initSql);
+        }
         ds.setPoolName("tendril-embedded");
         return ds;
     }
