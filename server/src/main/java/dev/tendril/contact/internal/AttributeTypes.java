@@ -62,7 +62,7 @@ public class AttributeTypes {
 
     public Map<String, AttributeType> all(long workspaceId) {
         cache.remove(workspaceId);
-        return snapshot(workspaceId).types();
+        return new java.util.TreeMap<>(snapshot(workspaceId).types());
     }
 
     static AttributeType infer(Object value) {
@@ -126,11 +126,14 @@ public class AttributeTypes {
         if (known != null) {
             return known;
         }
-        // Not cached: another transaction may just have declared it, so the database decides.
+        // Not cached: another transaction may just have declared it, so the database decides. The answer
+        // is cached at once; should this transaction roll back, the next snapshot reload drops it again.
         jdbc.sql("insert into attribute_definition (workspace_id, name, type) values (?, ?, ?) on conflict do nothing")
                 .params(workspaceId, name, inferred.dbValue()).update();
-        return AttributeType.of(jdbc.sql("select type from attribute_definition where workspace_id = ? and name = ?")
+        AttributeType type = AttributeType.of(jdbc.sql("select type from attribute_definition where workspace_id = ? and name = ?")
                 .params(workspaceId, name).query(String.class).single());
+        snapshot(workspaceId).types().put(name, type);
+        return type;
     }
 
     private Snapshot snapshot(long workspaceId) {
@@ -142,7 +145,7 @@ public class AttributeTypes {
                     .query(rs -> {
                         types.put(rs.getString(1), AttributeType.of(rs.getString(2)));
                     });
-            s = new Snapshot(java.util.Collections.unmodifiableMap(types), now.plus(CACHE_TTL));
+            s = new Snapshot(new ConcurrentHashMap<>(types), now.plus(CACHE_TTL));
             cache.put(workspaceId, s);
         }
         return s;
