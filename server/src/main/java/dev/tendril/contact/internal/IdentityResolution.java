@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -204,22 +205,20 @@ public class IdentityResolution {
     }
 
     private static Set<String> userIds(List<IdentityRef> refs) {
-        Set<String> ids = new LinkedHashSet<>();
-        refs.forEach(r -> {
-            if (r.userId() != null) {
-                ids.add(r.userId());
-            }
-        });
-        return ids;
+        return present(refs, IdentityRef::userId);
     }
 
     private static Set<String> anonymousIds(List<IdentityRef> refs) {
+        return present(refs, IdentityRef::anonymousId);
+    }
+
+    private static Set<String> present(List<IdentityRef> refs, Function<IdentityRef, String> id) {
         Set<String> ids = new LinkedHashSet<>();
-        refs.forEach(r -> {
-            if (r.anonymousId() != null) {
-                ids.add(r.anonymousId());
+        for (IdentityRef ref : refs) {
+            if (id.apply(ref) != null) {
+                ids.add(id.apply(ref));
             }
-        });
+        }
         return ids;
     }
 
