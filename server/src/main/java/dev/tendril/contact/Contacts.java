@@ -56,11 +56,12 @@ public class Contacts {
     /**
      * Locks these contacts' rows, in id order, until the caller's transaction ends: the one lock that
      * every writer of a contact's derived state (traits, counters, behaviour) takes first, so
-     * concurrent batches for the same people queue instead of deadlocking.
+     * concurrent batches for the same people queue instead of deadlocking. False when one of them is
+     * gone (deleted, or merged into another since the caller resolved it).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock(long workspaceId, long[] contactIds) {
-        writes.lock(workspaceId, contactIds);
+    public boolean lock(long workspaceId, long[] contactIds) {
+        return writes.lock(workspaceId, contactIds);
     }
 
     public ContactView get(long workspaceId, String id) {

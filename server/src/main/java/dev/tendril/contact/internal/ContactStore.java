@@ -33,10 +33,11 @@ public class ContactStore {
         this.json = json;
     }
 
-    void lock(long workspaceId, long[] ids) {
+    /** Locks the contacts in id order; true when all of them still exist. */
+    boolean lock(long workspaceId, long[] ids) {
         long[] sorted = java.util.Arrays.stream(ids).sorted().distinct().toArray();
-        jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for update) l")
-                .params(workspaceId, sorted).query(Long.class).single();
+        return jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for update) l")
+                .params(workspaceId, sorted).query(Long.class).single() == sorted.length;
     }
 
     public long insert(long workspaceId, String externalId) {

@@ -92,8 +92,8 @@ public class ContactWrites {
         write(workspaceId, id, new ContactChanges(fields, attributes, null, parsed.company()));
     }
 
-    public void lock(long workspaceId, long[] ids) {
-        store.lock(workspaceId, ids);
+    public boolean lock(long workspaceId, long[] ids) {
+        return store.lock(workspaceId, ids);
     }
 
     public void setCompany(long workspaceId, long id, long companyId) {

@@ -48,11 +48,9 @@ public class IngestPipeline {
      * batch's transaction finds every identity already there and takes no identity locks while it
      * copies events. A batch that fails afterwards leaves only these identity rows, which its retry reuses.
      */
-    private void resolveIdentitiesFirst(long workspaceId, List<SegmentMessage> messages) {
+    private Map<IdentityRef, Long> resolveIdentitiesFirst(long workspaceId, List<SegmentMessage> messages) {
         List<IdentityRef> refs = messages.stream().filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
-        if (!refs.isEmpty()) {
-            tx.executeWithoutResult(s -> identities.resolve(workspaceId, refs));
-        }
+        return refs.isEmpty() ? Map.of() : tx.execute(s -> identities.resolve(workspaceId, refs));
     }
 
     private int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
@@ -62,10 +60,10 @@ public class IngestPipeline {
         Set<YearMonth> months = messages.stream().map(m -> YearMonth.from(m.timestamp().atZone(ZoneOffset.UTC)))
                 .collect(Collectors.toSet());
         partitions.ensure(months);
-        resolveIdentitiesFirst(workspaceId, messages);
+        Map<IdentityRef, Long> resolved = resolveIdentitiesFirst(workspaceId, messages);
         for (int attempt = 1; ; attempt++) {
             try {
-                return storeBatch.store(workspaceId, messages, receivedAt);
+                return storeBatch.store(workspaceId, messages, receivedAt, resolved);
             } catch (TransientDataAccessException e) {
                 // A lock conflict rolled the whole batch back: nothing was stored, so trying again is safe.
                 if (attempt == MAX_ATTEMPTS) {

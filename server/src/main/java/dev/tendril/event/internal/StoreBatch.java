@@ -41,8 +41,9 @@ class StoreBatch {
         this.publisher = publisher;
     }
 
+    /** {@code resolved}: the identities as resolved just before this transaction; checked again under lock. */
     @Transactional
-    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
+    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Map<IdentityRef, Long> resolved) {
         Set<String> fresh = events.claimNew(workspaceId, messages.stream().map(SegmentMessage::messageId).toList());
         List<SegmentMessage> pending = new ArrayList<>();
         Set<Long> changed = new LinkedHashSet<>();
@@ -53,8 +54,9 @@ class StoreBatch {
             }
             stored++;
             if (m.type().equals("alias")) {
-                flush(workspaceId, pending, receivedAt, changed);
+                flush(workspaceId, pending, receivedAt, changed, resolved);
                 pending.clear();
+                resolved = Map.of(); // identities after an alias are resolved afresh
                 long survivor = identities.alias(workspaceId, m.name(), m.userId());
                 contacts.lock(workspaceId, new long[] {survivor});
                 insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
@@ -63,20 +65,25 @@ class StoreBatch {
                 pending.add(m);
             }
         }
-        flush(workspaceId, pending, receivedAt, changed);
+        flush(workspaceId, pending, receivedAt, changed, resolved);
         if (!changed.isEmpty()) {
             publisher.publishEvent(new ContactsChanged(workspaceId, Set.copyOf(changed)));
         }
         return stored;
     }
 
-    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Set<Long> changed) {
+    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Set<Long> changed,
+            Map<IdentityRef, Long> preResolved) {
         if (messages.isEmpty()) {
             return;
         }
         List<IdentityRef> refs = messages.stream().map(SegmentMessage::identityRef).toList();
-        Map<IdentityRef, Long> resolved = identities.resolve(workspaceId, refs);
-        contacts.lock(workspaceId, resolved.values().stream().mapToLong(Long::longValue).toArray());
+        Map<IdentityRef, Long> resolved = preResolved;
+        if (!resolved.keySet().containsAll(refs) || !contacts.lock(workspaceId, ids(resolved))) {
+            // A contact went away (merged, deleted) between the two transactions: resolve again, now under lock.
+            resolved = identities.resolve(workspaceId, refs);
+            contacts.lock(workspaceId, ids(resolved));
+        }
         List<StoredEvent> rows = new ArrayList<>(messages.size());
         for (SegmentMessage m : messages) {
             long contactId = resolved.get(m.identityRef());
@@ -85,6 +92,10 @@ class StoreBatch {
             changed.add(contactId);
         }
         insert(workspaceId, rows, receivedAt);
+    }
+
+    private static long[] ids(Map<IdentityRef, Long> resolved) {
+        return resolved.values().stream().mapToLong(Long::longValue).toArray();
     }
 
     private void insert(long workspaceId, List<StoredEvent> rows, Instant receivedAt) {
