@@ -48,7 +48,7 @@ public class SegmentQueries {
     private static <R extends org.jooq.Record> SelectJoinStep<R> from(org.jooq.SelectSelectStep<R> select, Condition condition) {
         SelectJoinStep<R> from = select.from(table("contact").as("c"));
         if (CompileCondition.readsCompany(condition)) {
-            from = (SelectJoinStep<R>) from.leftJoin(table("company").as("co")).on(field("co.id").eq(field("c.company_id")));
+            from = from.leftJoin(table("company").as("co")).on(field("co.id").eq(field("c.company_id")));
         }
         return from;
     }
