@@ -1,0 +1,47 @@
+package dev.tendril.segment;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A segment condition: a tree of boolean operators over attribute, event and stage tests. Parsed from
+ * JSON by {@link Conditions#parse}; the language is described in {@code docs/conditions.md}.
+ */
+public sealed interface Condition {
+    record And(List<Condition> all) implements Condition {
+        public And {
+            all = List.copyOf(all);
+        }
+    }
+
+    record Or(List<Condition> any) implements Condition {
+        public Or {
+            any = List.copyOf(any);
+        }
+    }
+
+    record Not(Condition condition) implements Condition {}
+
+    /**
+     * A contact field ({@code title}), a custom attribute ({@code attributes.seats}), a company field
+     * ({@code company.employees}) or a company attribute ({@code company.attributes.tier}) compared.
+     */
+    record Attribute(String field, Comparison comparison) implements Condition {}
+
+    /**
+     * Events of a name and/or type ({@code null} matches any), each property filter holding, counted or
+     * looked at by first or last occurrence.
+     */
+    record Event(String name, String type, List<PropertyFilter> where, Occurrence occurrence) implements Condition {
+        public Event {
+            where = List.copyOf(where);
+        }
+    }
+
+    /** The contact's lifecycle stage is one of these. */
+    record Stage(Set<String> in) implements Condition {
+        public Stage {
+            in = Set.copyOf(in);
+        }
+    }
+}

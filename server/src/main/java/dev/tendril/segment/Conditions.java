@@ -1,0 +1,82 @@
+package dev.tendril.segment;
+
+import dev.tendril.segment.internal.ConditionJson;
+import dev.tendril.segment.internal.EvaluateCondition;
+import dev.tendril.segment.internal.LoadSnapshot;
+import dev.tendril.segment.internal.SegmentQueries;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The condition language: parsing, and its two backends. {@link #matches} evaluates one contact in
+ * memory; {@link #matchingContactIds} and {@link #count} run the compiled SQL over a workspace. Both
+ * agree on every condition (see {@code BackendsAgreeIntegrationTest}). "Now" is the injected clock's
+ * unless given, truncated to microseconds as PostgreSQL stores time.
+ */
+@Service
+public class Conditions {
+    private final JsonMapper json;
+    private final SegmentQueries queries;
+    private final LoadSnapshot snapshots;
+    private final Clock clock;
+
+    Conditions(JsonMapper json, SegmentQueries queries, LoadSnapshot snapshots, Clock clock) {
+        this.json = json;
+        this.queries = queries;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    /** Reads the JSON form; bad input is an {@code InvalidInputException} naming the path, e.g. {@code condition.and[1].op}. */
+    public Condition parse(JsonNode condition) {
+        return ConditionJson.parse(condition);
+    }
+
+    public Condition parse(Map<String, ?> condition) {
+        return ConditionJson.parse(json.valueToTree(condition));
+    }
+
+    public List<Long> matchingContactIds(long workspaceId, Condition condition) {
+        return matchingContactIds(workspaceId, condition, now());
+    }
+
+    public List<Long> matchingContactIds(long workspaceId, Condition condition, Instant now) {
+        return queries.matchingContactIds(workspaceId, condition, micros(now));
+    }
+
+    public long count(long workspaceId, Condition condition) {
+        return count(workspaceId, condition, now());
+    }
+
+    public long count(long workspaceId, Condition condition, Instant now) {
+        return queries.count(workspaceId, condition, micros(now));
+    }
+
+    /** Whether the contact matches; false for an unknown contact. */
+    public boolean matches(long workspaceId, long contactId, Condition condition) {
+        return matches(workspaceId, contactId, condition, now());
+    }
+
+    public boolean matches(long workspaceId, long contactId, Condition condition, Instant now) {
+        return snapshots.load(workspaceId, contactId).map(s -> matches(condition, s, now)).orElse(false);
+    }
+
+    /** The in-memory backend on a snapshot the caller already holds. */
+    public boolean matches(Condition condition, ContactSnapshot contact, Instant now) {
+        return EvaluateCondition.evaluate(condition, contact, micros(now));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static Instant micros(Instant now) {
+        return now.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tendril.segment.internal;
+
+import static org.jooq.impl.DSL.and;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.or;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.val;
+
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.Condition.And;
+import dev.tendril.segment.Condition.Attribute;
+import dev.tendril.segment.Condition.Event;
+import dev.tendril.segment.Condition.Not;
+import dev.tendril.segment.Condition.Or;
+import dev.tendril.segment.Condition.Stage;
+import dev.tendril.segment.Occurrence;
+import dev.tendril.segment.PropertyFilter;
+import dev.tendril.segment.Window;
+import dev.tendril.segment.internal.CompileComparison.ColumnSource;
+import dev.tendril.segment.internal.CompileComparison.JsonSource;
+import dev.tendril.segment.internal.CompileComparison.Source;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Field;
+import org.jooq.SelectConditionStep;
+
+/**
+ * Compiles a condition to a predicate over {@code contact c} (and {@code company co}, left-joined when
+ * {@link #readsCompany} says so): the batch backend. Event tests are subqueries over {@code event},
+ * correlated on {@code c.id}. All values are bind parameters.
+ */
+final class CompileCondition {
+    private final long workspaceId;
+    private final Instant now;
+
+    CompileCondition(long workspaceId, Instant now) {
+        this.workspaceId = workspaceId;
+        this.now = now;
+    }
+
+    org.jooq.Condition compile(Condition condition) {
+        return switch (condition) {
+            case And a -> a.all().isEmpty() ? trueCondition() : and(a.all().stream().map(this::compile).toList());
+            case Or o -> o.any().isEmpty() ? falseCondition() : or(o.any().stream().map(this::compile).toList());
+            case Not n -> not(compile(n.condition()));
+            case Attribute a -> CompileComparison.compile(a.comparison(), source(Fields.require(a.field())), now);
+            case Event e -> event(e);
+            case Stage s -> condition("c.lifecycle_stage = any({0}::text[])", val(s.in().toArray(String[]::new)));
+        };
+    }
+
+    static boolean readsCompany(Condition condition) {
+        return switch (condition) {
+            case And a -> a.all().stream().anyMatch(CompileCondition::readsCompany);
+            case Or o -> o.any().stream().anyMatch(CompileCondition::readsCompany);
+            case Not n -> readsCompany(n.condition());
+            case Attribute a -> Fields.require(a.field()).onCompany();
+            case Event e -> false;
+            case Stage s -> false;
+        };
+    }
+
+    private static Source source(Fields.Ref ref) {
+        return switch (ref) {
+            case Fields.Column c -> new ColumnSource(field(c.sql()), c.kind());
+            case Fields.Custom a -> new JsonSource(field((a.onCompany() ? "co" : "c") + ".attributes -> ({0}::text)", val(a.name())));
+        };
+    }
+
+    private org.jooq.Condition event(Event e) {
+        List<org.jooq.Condition> match = new ArrayList<>();
+        match.add(field("ev.workspace_id").eq(val(workspaceId)));
+        match.add(condition("ev.contact_id = c.id"));
+        if (e.name() != null) {
+            match.add(condition("ev.name = {0}", val(e.name())));
+        }
+        if (e.type() != null) {
+            match.add(condition("ev.type = {0}", val(e.type())));
+        }
+        for (PropertyFilter filter : e.where()) {
+            Field<?> value = field("ev.properties");
+            for (String key : filter.path()) {
+                value = field("({0} -> ({1}::text))", value, val(key));
+            }
+            match.add(CompileComparison.compile(filter.comparison(), new JsonSource(value), now));
+        }
+        return switch (e.occurrence()) {
+            case Occurrence.Count count -> count(match, count);
+            // First inside the window: one inside it and none before it; last: one inside and none after.
+            case Occurrence.First first -> {
+                Window.Range r = first.window().range(now);
+                yield r.from() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(null, r.from()))));
+            }
+            case Occurrence.Last last -> {
+                Window.Range r = last.window().range(now);
+                yield r.until() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(r.until(), null))));
+            }
+        };
+    }
+
+    private org.jooq.Condition count(List<org.jooq.Condition> match, Occurrence.Count count) {
+        SelectConditionStep<?> events = events(match, count.window().range(now));
+        int n = count.n();
+        // Counting stops one past the threshold: a contact with 10,000 page views costs no more than one with n + 1.
+        Field<Integer> upTo = field(selectCount().from(events.limit(n + 1).asTable("x")));
+        return switch (count.op()) {
+            case AT_LEAST -> n <= 0 ? trueCondition() : n == 1 ? exists(events) : upTo.ge(val(n));
+            case AT_MOST -> upTo.le(val(n));
+            case EXACTLY -> upTo.eq(val(n));
+        };
+    }
+
+    private SelectConditionStep<?> events(List<org.jooq.Condition> match, Window.Range range) {
+        List<org.jooq.Condition> all = new ArrayList<>(match);
+        if (range.from() != null) {
+            all.add(condition("ev.occurred_at >= {0}", val(utc(range.from()))));
+        }
+        if (range.until() != null) {
+            all.add(condition("ev.occurred_at < {0}", val(utc(range.until()))));
+        }
+        return selectOne().from(table("event").as("ev")).where(all);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.segment.Comparison.Kind;
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.Occurrence;
+import dev.tendril.segment.Occurrence.CountOp;
+import dev.tendril.segment.PropertyFilter;
+import dev.tendril.segment.Window;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the JSON form of the condition language (docs/conditions.md); errors name the JSON path. */
+public final class ConditionJson {
+    /** The lifecycle stages, as the contact module accepts them. */
+    static final Set<String> STAGES = Set.of("subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "churned");
+    private static final Set<String> EVENT_TYPES = Set.of("track", "page", "screen", "identify", "group", "alias");
+    private static final Set<String> WINDOW_KEYS = Set.of("within", "between", "before", "after");
+    private static final int MAX_DEPTH = 20;
+
+    private ConditionJson() {}
+
+    public static Condition parse(JsonNode node) {
+        return condition(new JsonInput(node, "condition"), 0);
+    }
+
+    private static Condition condition(JsonInput in, int depth) {
+        if (in.missing() || !in.node().isObject()) {
+            throw in.error("must be a condition object");
+        }
+        if (depth > MAX_DEPTH) {
+            throw in.error("is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        List<String> kinds = Stream.of("and", "or", "not", "attribute", "event", "stage").filter(in::has).toList();
+        if (kinds.size() != 1) {
+            throw in.error("must have exactly one of and, or, not, attribute, event, stage");
+        }
+        return switch (kinds.getFirst()) {
+            case "and" -> new Condition.And(list(in.object(Set.of("and")).get("and"), depth));
+            case "or" -> new Condition.Or(list(in.object(Set.of("or")).get("or"), depth));
+            case "not" -> new Condition.Not(condition(in.object(Set.of("not")).get("not"), depth + 1));
+            case "attribute" -> attribute(in.object(union(Set.of("attribute"), ComparisonJson.KEYS)));
+            case "event" -> event(in.object(union(Set.of("event", "where", "count", "firstSeen", "lastSeen"), WINDOW_KEYS)));
+            default -> stage(in.object(Set.of("stage")).get("stage"));
+        };
+    }
+
+    private static List<Condition> list(JsonInput in, int depth) {
+        if (in.missing() || !in.node().isArray() || in.node().isEmpty()) {
+            throw in.error("must be a non-empty list of conditions");
+        }
+        List<Condition> out = new ArrayList<>();
+        for (int i = 0; i < in.node().size(); i++) {
+            out.add(condition(in.at(i), depth + 1));
+        }
+        return out;
+    }
+
+    private static Condition attribute(JsonInput in) {
+        JsonInput name = in.get("attribute");
+        var ref = Fields.resolve(name.text()).orElseThrow(() -> name.error("is not a contact field, attributes.NAME, company.FIELD "
+                + "or company.attributes.NAME"));
+        Kind fixed = ref instanceof Fields.Column column ? column.kind() : null;
+        return new Condition.Attribute(name.text(), ComparisonJson.parse(in, fixed));
+    }
+
+    private static Condition event(JsonInput in) {
+        JsonInput event = in.get("event");
+        String name;
+        String type = null;
+        if (!event.missing() && event.node().isObject()) {
+            event.object(Set.of("name", "type"));
+            name = event.has("name") ? event.get("name").text() : null;
+            if (event.has("type")) {
+                type = event.get("type").text();
+                if (!EVENT_TYPES.contains(type)) {
+                    throw event.get("type").error("must be one of " + String.join(", ", EVENT_TYPES.stream().sorted().toList()));
+                }
+            }
+            if (name == null && type == null) {
+                throw event.error("needs a name, a type or both");
+            }
+        } else {
+            name = event.text();
+        }
+        List<PropertyFilter> where = new ArrayList<>();
+        JsonInput filters = in.get("where");
+        if (!filters.missing()) {
+            if (!filters.node().isArray()) {
+                throw filters.error("must be a list of property filters");
+            }
+            for (int i = 0; i < filters.node().size(); i++) {
+                where.add(filter(filters.at(i).object(union(Set.of("property"), ComparisonJson.KEYS))));
+            }
+        }
+        return new Condition.Event(name, type, where, occurrence(in));
+    }
+
+    private static PropertyFilter filter(JsonInput in) {
+        JsonInput property = in.get("property");
+        List<String> path = Arrays.asList(property.text().split("\\.", -1));
+        if (path.stream().anyMatch(String::isEmpty)) {
+            throw property.error("must be a property name; nested properties are joined by dots, as in product.sku");
+        }
+        return new PropertyFilter(path, ComparisonJson.parse(in, null));
+    }
+
+    private static Occurrence occurrence(JsonInput in) {
+        boolean first = in.has("firstSeen");
+        boolean last = in.has("lastSeen");
+        if (first || last) {
+            if (first && last || in.has("count") || WINDOW_KEYS.stream().anyMatch(in::has)) {
+                throw in.error("takes either firstSeen, lastSeen, or a count with a window");
+            }
+            JsonInput seen = in.get(first ? "firstSeen" : "lastSeen").object(WINDOW_KEYS);
+            return first ? new Occurrence.First(window(seen)) : new Occurrence.Last(window(seen));
+        }
+        CountOp op = CountOp.AT_LEAST;
+        int n = 1;
+        if (in.has("count")) {
+            JsonInput count = in.get("count").object(Set.of("op", "value"));
+            JsonInput opNode = count.get("op");
+            op = switch (opNode.text()) {
+                case "at_least" -> CountOp.AT_LEAST;
+                case "at_most" -> CountOp.AT_MOST;
+                case "exactly" -> CountOp.EXACTLY;
+                default -> throw opNode.error("must be one of at_least, at_most, exactly");
+            };
+            JsonInput value = count.get("value");
+            if (value.missing() || !value.node().isIntegralNumber() || !value.node().canConvertToInt() || value.node().intValue() < 0) {
+                throw value.error("must be a whole number of 0 or more");
+            }
+            n = value.node().intValue();
+        }
+        return new Occurrence.Count(op, n, window(in));
+    }
+
+    /** At most one of within / between / before / after; none means ever. */
+    private static Window window(JsonInput in) {
+        List<String> keys = WINDOW_KEYS.stream().filter(in::has).sorted().toList();
+        if (keys.size() > 1) {
+            throw in.error("takes one window of within, between, before, after; not " + String.join(" and ", keys));
+        }
+        if (keys.isEmpty()) {
+            return new Window.Ever();
+        }
+        JsonInput w = in.get(keys.getFirst());
+        return switch (keys.getFirst()) {
+            case "within" -> new Window.WithinLast(w.object(Set.of("days")).get("days").days());
+            case "between" -> {
+                w.object(Set.of("from", "to"));
+                Window.Between between = new Window.Between(w.get("from").day(), w.get("to").day());
+                if (between.to().isBefore(between.from())) {
+                    throw w.get("to").error("must not be before from");
+                }
+                yield between;
+            }
+            case "before" -> new Window.Before(w.dateBound());
+            default -> new Window.After(w.dateBound());
+        };
+    }
+
+    private static Condition stage(JsonInput in) {
+        List<JsonInput> items = new ArrayList<>();
+        if (!in.missing() && in.node().isArray() && !in.node().isEmpty()) {
+            for (int i = 0; i < in.node().size(); i++) {
+                items.add(in.at(i));
+            }
+        } else if (!in.missing() && in.node().isString()) {
+            items.add(in);
+        } else {
+            throw in.error("must be a stage or a non-empty list of stages");
+        }
+        Set<String> stages = new LinkedHashSet<>();
+        for (JsonInput item : items) {
+            String stage = item.text();
+            if (!STAGES.contains(stage)) {
+                throw item.error("must be one of " + String.join(", ", STAGES.stream().sorted().toList()));
+            }
+            stages.add(stage);
+        }
+        return new Condition.Stage(stages);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.contact.Companies;
+import dev.tendril.contact.CompanyView;
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts;
+import dev.tendril.event.EventView;
+import dev.tendril.event.Timeline;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.Page;
+import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules. */
+@Component
+public class LoadSnapshot {
+    private final Contacts contacts;
+    private final Companies companies;
+    private final Timeline timeline;
+
+    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline) {
+        this.contacts = contacts;
+        this.companies = companies;
+        this.timeline = timeline;
+    }
+
+    public Optional<ContactSnapshot> load(long workspaceId, long contactId) {
+        return contacts.find(workspaceId, contactId).map(contact -> {
+            Optional<CompanyView> company = contact.companyId() == null ? Optional.empty()
+                    : Ids.COMPANY.parse(contact.companyId()).stream().boxed()
+                            .flatMap(id -> companies.find(workspaceId, id).stream()).findFirst();
+            return new ContactSnapshot(fields(contact, company.orElse(null)), contact.attributes(),
+                    company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId));
+        });
+    }
+
+    private List<SnapshotEvent> events(long workspaceId, long contactId) {
+        List<SnapshotEvent> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<EventView> page = timeline.events(workspaceId, contactId, cursor, Cursor.MAX_LIMIT);
+            page.data().forEach(e -> out.add(new SnapshotEvent(e.type(), e.name(), e.timestamp(), e.properties())));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    /** The contact's fields under the names {@link Fields} gives them; absent values are left out. */
+    static Map<String, Object> fields(ContactView c, CompanyView co) {
+        Map<String, Object> f = new HashMap<>();
+        put(f, "email", c.email());
+        put(f, "externalId", c.externalId());
+        put(f, "firstName", c.firstName());
+        put(f, "lastName", c.lastName());
+        put(f, "phone", c.phone());
+        put(f, "title", c.title());
+        put(f, "website", c.website());
+        put(f, "gender", c.gender());
+        put(f, "username", c.username());
+        put(f, "description", c.description());
+        put(f, "timezone", c.timezone());
+        put(f, "lifecycleStage", c.lifecycleStage());
+        put(f, "birthday", c.birthday());
+        put(f, "createdAt", c.createdAt());
+        put(f, "updatedAt", c.updatedAt());
+        if (c.address() != null) {
+            c.address().forEach((k, v) -> put(f, "address." + k, v));
+        }
+        if (co != null) {
+            put(f, "company.name", co.name());
+            put(f, "company.domain", co.domain());
+            put(f, "company.industry", co.industry());
+            put(f, "company.plan", co.plan());
+            put(f, "company.website", co.website());
+            put(f, "company.externalId", co.externalId());
+            put(f, "company.employees", co.employees());
+            put(f, "company.annualRevenue", co.annualRevenue());
+            put(f, "company.createdAt", co.createdAt());
+        }
+        return f;
+    }
+
+    private static void put(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+}

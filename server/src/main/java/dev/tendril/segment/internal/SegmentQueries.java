@@ -1,0 +1,59 @@
+package dev.tendril.segment.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.table;
+
+import dev.tendril.segment.Condition;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.SelectJoinStep;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs compiled conditions over a whole workspace. It reads the contact, company and event tables
+ * directly: batch evaluation cannot afford to go through the owning modules one contact at a time.
+ */
+@Repository
+public class SegmentQueries {
+    private static final DSLContext SQL = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+
+    private final JdbcClient jdbc;
+
+    SegmentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Long> matchingContactIds(long workspaceId, Condition condition, Instant now) {
+        Query query = from(SQL.select(field("c.id", Long.class)), condition)
+                .where(where(workspaceId, condition, now)).orderBy(field("c.id"));
+        return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
+    }
+
+    public long count(long workspaceId, Condition condition, Instant now) {
+        Query query = from(SQL.selectCount(), condition).where(where(workspaceId, condition, now));
+        return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).single();
+    }
+
+    /** The SQL of a condition, for logs and tests. */
+    public static String sql(long workspaceId, Condition condition, Instant now) {
+        return from(SQL.select(field("c.id", Long.class)), condition).where(where(workspaceId, condition, now)).getSQL();
+    }
+
+    private static <R extends org.jooq.Record> SelectJoinStep<R> from(org.jooq.SelectSelectStep<R> select, Condition condition) {
+        SelectJoinStep<R> from = select.from(table("contact").as("c"));
+        if (CompileCondition.readsCompany(condition)) {
+            from = from.leftJoin(table("company").as("co")).on(field("co.id").eq(field("c.company_id")));
+        }
+        return from;
+    }
+
+    private static org.jooq.Condition where(long workspaceId, Condition condition, Instant now) {
+        return field("c.workspace_id").eq(DSL.val(workspaceId)).and(new CompileCondition(workspaceId, now).compile(condition));
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Segmentation's condition language and its two backends (docs/conditions.md).
+ * <p>
+ * A {@link dev.tendril.segment.Condition} is a sealed tree (and, or, not, attribute comparisons,
+ * event occurrences, lifecycle stage) parsed from JSON by {@link dev.tendril.segment.Conditions#parse}.
+ * It is evaluated in memory for one contact ({@code internal.EvaluateCondition}, pure, over a
+ * {@link dev.tendril.segment.ContactSnapshot} loaded through the contact and event modules' public
+ * APIs) and compiled to SQL for a whole workspace ({@code internal.CompileCondition}, jOOQ without code
+ * generation). {@code internal.Values} is the one definition of how values compare, and every compiled
+ * predicate is two-valued, so the backends agree; a property test over random contacts, events and
+ * conditions holds them to it.
+ * <p>
+ * The batch backend ({@code internal.SegmentQueries}) reads the {@code contact}, {@code company} and
+ * {@code event} tables directly: going through the owning modules one contact at a time cannot meet
+ * the segment recompute targets. It only reads, and only what the conditions name.
+ * <p>
+ * Not yet in the language, because the data they test has no table yet: score, grade and temperature
+ * (the scoring module), static list and segment membership (dynamic segments and lists), and
+ * subscription status (the channel module). Each becomes a new {@code Condition} variant when its
+ * table exists; the exhaustive switches then show every place to extend.
+ */
+package dev.tendril.segment;
