@@ -1,5 +1,6 @@
 package dev.tendril.contact.internal;
 
+import dev.tendril.platform.InvalidInputException;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
@@ -93,7 +94,7 @@ class ContactController {
         try {
             return Integer.valueOf(raw);
         } catch (NumberFormatException e) {
-            throw new dev.tendril.platform.InvalidInputException("limit", "must be a whole number");
+            throw new InvalidInputException("limit", "must be a whole number");
         }
     }
 }

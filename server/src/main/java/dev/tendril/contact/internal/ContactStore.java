@@ -1,5 +1,7 @@
 package dev.tendril.contact.internal;
 
+import java.util.Arrays;
+import java.sql.Date;
 import dev.tendril.contact.ContactField;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
@@ -35,7 +37,7 @@ public class ContactStore {
 
     /** Locks the contacts in id order; true when all of them still exist. */
     boolean lock(long workspaceId, long[] ids) {
-        long[] sorted = java.util.Arrays.stream(ids).sorted().distinct().toArray();
+        long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
         return jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for update) l")
                 .params(workspaceId, sorted).query(Long.class).single() == sorted.length;
     }
@@ -56,7 +58,7 @@ public class ContactStore {
                 params.add(json.write(value));
             } else {
                 sql.append(", ").append(f.getKey().column()).append(" = ?");
-                params.add(value instanceof LocalDate d ? java.sql.Date.valueOf(d) : value);
+                params.add(value instanceof LocalDate d ? Date.valueOf(d) : value);
             }
         }
         if (!attributes.isEmpty()) {
@@ -168,7 +170,7 @@ public class ContactStore {
 
     private ContactView map(ResultSet rs, int row) throws SQLException {
         long companyId = rs.getLong("company_id");
-        java.sql.Date birthday = rs.getDate("birthday");
+        Date birthday = rs.getDate("birthday");
         return new ContactView(Ids.CONTACT.format(rs.getLong("id")), rs.getString("email"), rs.getString("external_id"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone"), rs.getString("title"),
                 rs.getString("website"), birthday == null ? null : birthday.toLocalDate(), rs.getString("gender"),

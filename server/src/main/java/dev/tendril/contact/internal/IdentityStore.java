@@ -1,5 +1,6 @@
 package dev.tendril.contact.internal;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,7 +93,7 @@ class IdentityStore {
             return;
         }
         String[] values = valueToContact.keySet().toArray(String[]::new);
-        long[] contacts = java.util.Arrays.stream(values).mapToLong(valueToContact::get).toArray();
+        long[] contacts = Arrays.stream(values).mapToLong(valueToContact::get).toArray();
         jdbc.sql("""
                 insert into contact_identity (workspace_id, kind, value, contact_id) select ?, ?, v, c from unnest(?::text[], ?::bigint[]) as t(v, c)
                 on conflict (workspace_id, kind, value) do update set contact_id = excluded.contact_id""")

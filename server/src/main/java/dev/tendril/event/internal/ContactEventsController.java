@@ -1,5 +1,7 @@
 package dev.tendril.event.internal;
 
+import dev.tendril.platform.InvalidInputException;
+import java.util.Arrays;
 import dev.tendril.contact.Contacts;
 import dev.tendril.event.BehaviorMetric;
 import dev.tendril.event.BehaviorRule;
@@ -52,7 +54,7 @@ class ContactEventsController {
     @GetMapping("/api/v1/settings/behavior-rules")
     Map<String, Object> rules() {
         return Map.of("rules", rules.list(CurrentWorkspace.id()), "metrics",
-                java.util.Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::jsonName).toList());
+                Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::jsonName).toList());
     }
 
     record RulesBody(List<BehaviorRule> rules) {}
@@ -60,7 +62,7 @@ class ContactEventsController {
     @PutMapping("/api/v1/settings/behavior-rules")
     Map<String, Object> replaceRules(@RequestBody RulesBody body) {
         if (body == null || body.rules() == null) {
-            throw new dev.tendril.platform.InvalidInputException("rules", "must be an array of rules");
+            throw new InvalidInputException("rules", "must be an array of rules");
         }
         return Map.of("rules", rules.replace(CurrentWorkspace.id(), body.rules()));
     }

@@ -1,5 +1,7 @@
 package dev.tendril.event.internal;
 
+import java.util.Comparator;
+import java.sql.Timestamp;
 import dev.tendril.event.EventView;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
@@ -84,7 +86,7 @@ class EventStore {
         int i = 0;
         // Sorted so concurrent batches lock counter rows in the same order.
         List<Map.Entry<CounterKey, Integer>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(CounterKey::contactId)
+        sorted.sort(Map.Entry.comparingByKey(Comparator.comparingLong(CounterKey::contactId)
                 .thenComparing(CounterKey::eventKey).thenComparing(CounterKey::day)));
         for (Map.Entry<CounterKey, Integer> e : sorted) {
             contacts[i] = e.getKey().contactId();
@@ -113,7 +115,7 @@ class EventStore {
                 select id, type, name, message_id, user_id, anonymous_id, occurred_at, received_at, properties, traits, context
                 from event where workspace_id = ? and contact_id = ? and (occurred_at, id) < (?, ?)
                 order by occurred_at desc, id desc limit ?""")
-                .params(workspaceId, contactId, java.sql.Timestamp.from(at), id, limit)
+                .params(workspaceId, contactId, Timestamp.from(at), id, limit)
                 .query((rs, n) -> new EventView(Ids.EVENT.format(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
                         read(rs.getString(9)), read(rs.getString(10)), read(rs.getString(11))))
