@@ -78,7 +78,7 @@ class ScoreStore {
                 .query((rs, n) -> {
                     Details d = json.readValue(rs.getString(6), Details.class);
                     return new ScoreView(Ids.CONTACT.format(contactId), rs.getDouble(1), rs.getString(4), rs.getString(5),
-                            rs.getDouble(2), rs.getDouble(3), d.breakdown(), d.rules(), d.recommendations(), rs.getInt(7),
+                            rs.getDouble(2), rs.getDouble(3), inCategoryOrder(d.breakdown()), d.rules(), d.recommendations(), rs.getInt(7),
                             rs.getTimestamp(8).toInstant());
                 })
                 .optional();
@@ -94,6 +94,15 @@ class ScoreStore {
                         rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getTimestamp(9).toInstant()))
                 .list();
+    }
+
+    /** jsonb keeps keys in its own order; the API lists categories in the model's. */
+    private static Map<String, Double> inCategoryOrder(Map<String, Double> breakdown) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            out.put(c.jsonName(), breakdown.getOrDefault(c.jsonName(), 0.0));
+        }
+        return out;
     }
 
     static Details details(Scored s) {
