@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,11 @@ public class Conditions {
 
     public boolean matches(long workspaceId, long contactId, Condition condition, Instant now) {
         return snapshots.load(workspaceId, contactId).map(s -> matches(condition, s, now)).orElse(false);
+    }
+
+    /** A contact's snapshot, to evaluate many conditions on it in memory; empty for an unknown contact. */
+    public Optional<ContactSnapshot> snapshot(long workspaceId, long contactId) {
+        return snapshots.load(workspaceId, contactId);
     }
 
     /** The in-memory backend on a snapshot the caller already holds. */

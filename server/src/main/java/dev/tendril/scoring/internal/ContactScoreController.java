@@ -1,0 +1,99 @@
+package dev.tendril.scoring.internal;
+
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.Page;
+import dev.tendril.workspace.CurrentWorkspace;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A contact's score, score history, lifecycle stage and stage history. */
+@RestController
+@RequestMapping("/api/v1/contacts/{id}")
+@Tag(name = "Scoring")
+class ContactScoreController {
+    private final Contacts contacts;
+    private final ScoreStore scores;
+    private final RescoreContacts rescore;
+    private final StageStore stageHistory;
+    private final StageChanges stages;
+    private final Clock clock;
+
+    ContactScoreController(Contacts contacts, ScoreStore scores, RescoreContacts rescore, StageStore stageHistory,
+            StageChanges stages, Clock clock) {
+        this.contacts = contacts;
+        this.scores = scores;
+        this.rescore = rescore;
+        this.stageHistory = stageHistory;
+        this.stages = stages;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "The contact's score", description = "Total, grade, temperature, fit and engagement, the breakdown "
+            + "per category, every rule that fired and recommended next actions.")
+    @GetMapping("/score")
+    ScoreView score(@PathVariable String id) {
+        long ws = CurrentWorkspace.id();
+        long contactId = contactId(ws, id);
+        return scores.view(ws, contactId).or(() -> rescore.preview(ws, contactId))
+                .orElseThrow(() -> new dev.tendril.platform.NotFoundException("contact", id));
+    }
+
+    @Operation(summary = "Every change of the contact's score, newest first, with its reason")
+    @GetMapping("/score/history")
+    Page<ScoreHistoryEntry> scoreHistory(@PathVariable String id, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        long ws = CurrentWorkspace.id();
+        int n = Cursor.limit(limit);
+        return Page.of(scores.history(ws, contactId(ws, id), Cursor.decode(cursor), n + 1), n,
+                last -> new Cursor(null, Long.parseLong(last.id())));
+    }
+
+    @Operation(summary = "Set the contact's lifecycle stage by hand", description = "{\"stage\": \"sql\", \"reason\": \"…\"}; "
+            + "any stage, in any direction.")
+    @PutMapping("/stage")
+    ContactView setStage(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        long ws = CurrentWorkspace.id();
+        ContactView contact = contacts.get(ws, id);
+        Object stage = body.get("stage");
+        if (!(stage instanceof String s) || !Stages.isStage(s)) {
+            throw new InvalidInputException("stage", "must be one of subscriber, lead, mql, sql, opportunity, customer, evangelist, churned");
+        }
+        Object reason = body.get("reason");
+        if (reason != null && (!(reason instanceof String r) || r.length() > 500)) {
+            throw new InvalidInputException("reason", "must be text of up to 500 characters");
+        }
+        if (!s.equals(contact.lifecycleStage())) {
+            stages.move(ws, Ids.CONTACT.require(id), contact.lifecycleStage(), s, false, (String) reason, clock.instant());
+        }
+        return contacts.get(ws, id);
+    }
+
+    @Operation(summary = "Every lifecycle-stage change of the contact, newest first")
+    @GetMapping("/stage/history")
+    Page<StageHistoryEntry> stageHistory(@PathVariable String id, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        long ws = CurrentWorkspace.id();
+        int n = Cursor.limit(limit);
+        return Page.of(stageHistory.history(ws, contactId(ws, id), Cursor.decode(cursor), n + 1), n,
+                last -> new Cursor(null, Long.parseLong(last.id())));
+    }
+
+    /** The contact's row id; 404 when it is not a contact of this workspace. */
+    private long contactId(long ws, String id) {
+        contacts.get(ws, id);
+        return Ids.CONTACT.require(id);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tendril.scoring.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Workspace rescores after a model change ({@code scoring_job}). Contacts are visited from the
+ * highest id down; {@code last_contact_id} is the lowest done (0 before the first batch), so a
+ * claimed job resumes below it. A newer model supersedes a workspace's unfinished job.
+ */
+@Repository
+class RescoreJobs {
+    record Claimed(long id, long workspaceId, int modelVersion, long lastContactId, int done) {}
+
+    /** What {@code GET /scoring/model} shows. */
+    public record Progress(String status, int done, int total) {}
+
+    private final JdbcClient jdbc;
+
+    RescoreJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void queue(long workspaceId, int modelVersion, long total) {
+        jdbc.sql("""
+                update scoring_job set status = 'superseded', finished_at = now()
+                where workspace_id = ? and status in ('queued', 'running')""").param(workspaceId).update();
+        jdbc.sql("insert into scoring_job (workspace_id, model_version, status, total) values (?, ?, 'queued', ?)")
+                .params(workspaceId, modelVersion, total).update();
+    }
+
+    /** Takes the oldest queued job, or a running one whose worker stopped beating (a crashed or restarted node). */
+    Optional<Claimed> claim(Duration stale) {
+        return jdbc.sql("""
+                update scoring_job set status = 'running', heartbeat_at = now()
+                where id = (select id from scoring_job
+                            where status = 'queued' or (status = 'running' and heartbeat_at < now() - make_interval(secs => ?))
+                            order by id limit 1 for update skip locked)
+                returning id, workspace_id, model_version, last_contact_id, done""")
+                .param(stale.toSeconds())
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /** Records a batch, only if the job is still where this worker left it; false when superseded or taken over. */
+    boolean progress(long id, int doneBefore, int batch, long lastContactId) {
+        return jdbc.sql("""
+                update scoring_job set done = done + ?, last_contact_id = ?, heartbeat_at = now()
+                where id = ? and status = 'running' and done = ?""")
+                .params(batch, lastContactId, id, doneBefore).update() == 1;
+    }
+
+    void complete(long id) {
+        jdbc.sql("update scoring_job set status = 'completed', finished_at = now() where id = ? and status = 'running'")
+                .param(id).update();
+    }
+
+    Optional<Progress> latest(long workspaceId) {
+        return jdbc.sql("select status, done, total from scoring_job where workspace_id = ? order by id desc limit 1")
+                .param(workspaceId).query((rs, n) -> new Progress(rs.getString(1), rs.getInt(2), rs.getInt(3))).optional();
+    }
+}

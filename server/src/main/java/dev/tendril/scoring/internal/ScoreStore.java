@@ -1,0 +1,115 @@
+package dev.tendril.scoring.internal;
+
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.scoring.internal.Scored.FiredRule;
+import dev.tendril.scoring.internal.Scored.Recommendation;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Contacts' current scores ({@code contact_score}) and their history, scoped by workspace. */
+@Repository
+class ScoreStore {
+    /** The parts of a score kept as JSON. */
+    record Details(Map<String, Double> breakdown, List<FiredRule> rules, List<Recommendation> recommendations) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ScoreStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The stored scores of these contacts, by contact id. */
+    Map<Long, Scored> current(long workspaceId, long[] contactIds) {
+        Map<Long, Scored> out = new HashMap<>();
+        jdbc.sql("""
+                select contact_id, score, fit_score, engagement_score, grade, temperature, result from contact_score
+                where workspace_id = ? and contact_id = any(?)""")
+                .params(workspaceId, contactIds)
+                .query(rs -> {
+                    Details d = json.readValue(rs.getString(7), Details.class);
+                    Map<Category, Double> breakdown = new EnumMap<>(Category.class);
+                    d.breakdown().forEach((k, v) -> Category.byName(k).ifPresent(c -> breakdown.put(c, v)));
+                    out.put(rs.getLong(1), new Scored(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
+                            rs.getString(6), breakdown, d.rules(), d.recommendations()));
+                });
+        return out;
+    }
+
+    void save(long workspaceId, long contactId, Scored s, int modelVersion, Instant at) {
+        jdbc.sql("""
+                insert into contact_score (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature,
+                    result, model_version, scored_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                on conflict (contact_id) do update set score = excluded.score, fit_score = excluded.fit_score,
+                    engagement_score = excluded.engagement_score, grade = excluded.grade, temperature = excluded.temperature,
+                    result = excluded.result, model_version = excluded.model_version, scored_at = excluded.scored_at""")
+                .params(contactId, workspaceId, s.score(), s.fitScore(), s.engagementScore(), s.grade(), s.temperature(),
+                        json.writeValueAsString(details(s)), modelVersion, Timestamp.from(at))
+                .update();
+    }
+
+    void addHistory(long workspaceId, long contactId, Scored s, String reason, int modelVersion, Instant at) {
+        jdbc.sql("""
+                insert into contact_score_history (contact_id, workspace_id, score, fit_score, engagement_score, grade,
+                    temperature, reason, model_version, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(contactId, workspaceId, s.score(), s.fitScore(), s.engagementScore(), s.grade(), s.temperature(),
+                        reason, modelVersion, Timestamp.from(at))
+                .update();
+    }
+
+    Optional<ScoreView> view(long workspaceId, long contactId) {
+        return jdbc.sql("""
+                select score, fit_score, engagement_score, grade, temperature, result, model_version, scored_at
+                from contact_score where workspace_id = ? and contact_id = ?""")
+                .params(workspaceId, contactId)
+                .query((rs, n) -> {
+                    Details d = json.readValue(rs.getString(6), Details.class);
+                    return new ScoreView(Ids.CONTACT.format(contactId), rs.getDouble(1), rs.getString(4), rs.getString(5),
+                            rs.getDouble(2), rs.getDouble(3), inCategoryOrder(d.breakdown()), d.rules(), d.recommendations(), rs.getInt(7),
+                            rs.getTimestamp(8).toInstant());
+                })
+                .optional();
+    }
+
+    /** Newest first, {@code limit} rows after the cursor's id. */
+    List<ScoreHistoryEntry> history(long workspaceId, long contactId, Cursor after, int limit) {
+        return jdbc.sql("""
+                select id, score, fit_score, engagement_score, grade, temperature, reason, model_version, changed_at
+                from contact_score_history where workspace_id = ? and contact_id = ? and id < ? order by id desc limit ?""")
+                .params(workspaceId, contactId, after == null ? Long.MAX_VALUE : after.id(), limit)
+                .query((rs, n) -> new ScoreHistoryEntry(Long.toString(rs.getLong(1)), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                        rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** jsonb keeps keys in its own order; the API lists categories in the model's. */
+    private static Map<String, Double> inCategoryOrder(Map<String, Double> breakdown) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            out.put(c.jsonName(), breakdown.getOrDefault(c.jsonName(), 0.0));
+        }
+        return out;
+    }
+
+    static Details details(Scored s) {
+        Map<String, Double> breakdown = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            breakdown.put(c.jsonName(), s.breakdown().getOrDefault(c, 0.0));
+        }
+        return new Details(breakdown, s.rules(), s.recommendations());
+    }
+}

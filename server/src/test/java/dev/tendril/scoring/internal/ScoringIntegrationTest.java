@@ -1,0 +1,198 @@
+package dev.tendril.scoring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tendril.platform.Ids;
+import dev.tendril.scoring.GradeChanged;
+import dev.tendril.scoring.ScoreChanged;
+import dev.tendril.scoring.ScoreThresholdCrossed;
+import dev.tendril.scoring.ScoreThresholdCrossed.Direction;
+import dev.tendril.scoring.StageChanged;
+import dev.tendril.scoring.TemperatureChanged;
+import dev.tendril.testing.IntegrationTest;
+import dev.tendril.testing.RecordedScoringEvents;
+import dev.tendril.testing.TestTenant;
+import dev.tendril.testing.TestTenant.Answer;
+import dev.tendril.testing.TestTenants;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class ScoringIntegrationTest {
+    /** A VP with a business email who viewed pricing twice and requested a demo, all in one batch. */
+    private static final String HOT_LEAD = """
+            {"batch": [
+              {"type": "identify", "userId": "%1$s", "traits": {"email": "%1$s@acme.io", "title": "VP Marketing"}},
+              {"type": "page", "userId": "%1$s", "name": "Pricing", "properties": {"path": "/pricing"}},
+              {"type": "page", "userId": "%1$s", "name": "Pricing", "properties": {"path": "/pricing/enterprise"}},
+              {"type": "track", "userId": "%1$s", "event": "Demo Requested"}]}""";
+
+    @Autowired TestTenants tenants;
+    @Autowired RecordedScoringEvents recorded;
+
+    @Test
+    void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
+        TestTenant t = tenants.create();
+        String user = "u-" + UUID.randomUUID();
+        assertThat(t.track("/v1/batch", HOT_LEAD.formatted(user)).status()).isEqualTo(200);
+        long ingested = System.nanoTime();
+        String id = contactId(t, user);
+        Answer history = poll(Duration.ofSeconds(1), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> a.json().at("/data").size() > 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - ingested)).isLessThan(Duration.ofSeconds(1));
+        assertThat(history.text("/data/0/reason")).isEqualTo("event batch");
+        assertThat(history.json().at("/data/0/score").asDouble()).isEqualTo(112);
+
+        Answer score = t.api("GET", "/api/v1/contacts/" + id + "/score", null);
+        assertThat(score.status()).isEqualTo(200);
+        var s = score.json();
+        assertThat(s.at("/contactId").asString()).isEqualTo(id);
+        assertThat(s.at("/score").asDouble()).isEqualTo(112);
+        assertThat(s.at("/fitScore").asDouble()).isEqualTo(20);
+        assertThat(s.at("/engagementScore").asDouble()).isEqualTo(92);
+        assertThat(s.at("/grade").asString()).isEqualTo("D");
+        assertThat(s.at("/temperature").asString()).isEqualTo("hot");
+        assertThat(s.at("/modelVersion").asInt()).isEqualTo(1);
+        assertThat(s.at("/breakdown").toString()).isEqualTo(
+                "{\"demographics\":20.0,\"firmographics\":0.0,\"behavior\":92.0,\"engagement\":0.0,\"recency\":0.0,\"predictive\":0.0}");
+        assertThat(s.at("/rules").toString()).isEqualTo("[{\"category\":\"demographics\",\"name\":\"Senior title\",\"points\":15.0},"
+                + "{\"category\":\"demographics\",\"name\":\"Business email\",\"points\":5.0},"
+                + "{\"category\":\"behavior\",\"name\":\"Page views\",\"points\":2.0},"
+                + "{\"category\":\"behavior\",\"name\":\"Pricing page views\",\"points\":40.0},"
+                + "{\"category\":\"behavior\",\"name\":\"Demo requests\",\"points\":50.0}]");
+        assertThat(s.at("/recommendations").findValuesAsString("action")).containsExactly("route_to_sales", "book_demo");
+    }
+
+    @Test
+    void eventsArePublishedOncePerRealChange() {
+        TestTenant t = tenants.create();
+        String user = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", HOT_LEAD.formatted(user));
+        String id = contactId(t, user);
+        long contact = Ids.CONTACT.require(id);
+        String firstScoredAt = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> a.json().at("/data").size() > 0).text("/data/0/changedAt");
+        // An event that changes nothing the model reads: rescored, but nothing to publish.
+        t.track("/v1/batch", "{\"batch\": [{\"type\": \"track\", \"userId\": \"" + user + "\", \"event\": \"Logged In\"}]}");
+        poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score", null),
+                a -> !a.text("/scoredAt").equals(firstScoredAt));
+        assertThat(recorded.of(t.workspaceId(), contact)).containsExactly(
+                new ScoreChanged(t.workspaceId(), contact, 0, 112, "event batch", 1),
+                new GradeChanged(t.workspaceId(), contact, "F", "D"),
+                new TemperatureChanged(t.workspaceId(), contact, "cold", "hot"),
+                new ScoreThresholdCrossed(t.workspaceId(), contact, "score", 80, Direction.UP),
+                new ScoreThresholdCrossed(t.workspaceId(), contact, "score", 50, Direction.UP),
+                new ScoreThresholdCrossed(t.workspaceId(), contact, "fitScore", 10, Direction.UP),
+                new StageChanged(t.workspaceId(), contact, "subscriber", "lead", true, "rule lead: condition holds"));
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/score/history", null).json().at("/data").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadModelIsRejectedWholeAndTheOldOneStaysActive() {
+        TestTenant t = tenants.create();
+        Answer bad = t.api("PUT", "/api/v1/scoring/model", """
+                {"categories": {"demographics": {"weight": 2, "rules": [
+                  {"name": "a", "points": 1, "condition": {"stage": "lead"}},
+                  {"name": "b", "points": 1, "condition": {"stage": "mql"}},
+                  {"name": "c", "points": 5, "condition": {"attribute": "title", "op": "resembles", "value": "VP"}}]}}}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("/errors/0/field")).isEqualTo("categories.demographics.rules[2].condition.op");
+        Answer model = t.api("GET", "/api/v1/scoring/model", null);
+        assertThat(model.json().at("/version").asInt()).isEqualTo(1);
+        assertThat(model.json().at("/categories/demographics/weight").asDouble()).isEqualTo(1);
+        assertThat(model.text("/rescore/status")).isEqualTo("none");
+    }
+
+    @Test
+    void aModelChangeRescoresTheWorkspaceInTheBackground() {
+        TestTenant t = tenants.create();
+        String user = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", HOT_LEAD.formatted(user));
+        String id = contactId(t, user);
+        poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> a.json().at("/data").size() > 0);
+        Answer saved = t.api("PUT", "/api/v1/scoring/model", "{\"categories\": {\"demographics\": {\"weight\": 2, \"cap\": 50, "
+                + "\"rules\": [{\"name\": \"VP\", \"points\": 15, \"condition\": {\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"vp\"}}]}}}");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().at("/version").asInt()).isEqualTo(2);
+        Answer model = poll(Duration.ofSeconds(10), () -> t.api("GET", "/api/v1/scoring/model", null),
+                a -> "completed".equals(a.text("/rescore/status")));
+        assertThat(model.json().at("/rescore/done").asInt()).isEqualTo(1);
+        assertThat(model.json().at("/rescore/total").asInt()).isEqualTo(1);
+        Answer history = t.api("GET", "/api/v1/contacts/" + id + "/score/history", null);
+        assertThat(history.text("/data/0/reason")).isEqualTo("model v2");
+        assertThat(history.json().at("/data/0/score").asDouble()).isEqualTo(122); // 30 demographics + 92 behaviour
+        assertThat(history.text("/data/1/reason")).isEqualTo("event batch");
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/score", null).json().at("/modelVersion").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void stagesMoveAutomaticallyAndByHandWithHistory() {
+        TestTenant t = tenants.create();
+        assertThat(t.api("PUT", "/api/v1/scoring/model", """
+                {"stageRules": [{"stage": "lead", "when": {"condition": {"attribute": "email", "op": "exists"}}},
+                                {"stage": "mql", "when": {"minScore": 50, "minFitGrade": "D"}}]}""").status()).isEqualTo(200);
+        String user = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", HOT_LEAD.formatted(user));
+        String id = contactId(t, user);
+        Answer auto = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/stage/history", null),
+                a -> a.json().at("/data").size() > 0);
+        assertThat(auto.text("/data/0/from")).isEqualTo("subscriber");
+        assertThat(auto.text("/data/0/to")).isEqualTo("mql");
+        assertThat(auto.text("/data/0/source")).isEqualTo("automatic");
+        assertThat(t.api("GET", "/api/v1/contacts/" + id, null).text("/lifecycleStage")).isEqualTo("mql");
+
+        Answer manual = t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"sql\", \"reason\": \"Call went well\"}");
+        assertThat(manual.status()).isEqualTo(200);
+        assertThat(manual.text("/lifecycleStage")).isEqualTo("sql");
+        Answer history = t.api("GET", "/api/v1/contacts/" + id + "/stage/history?limit=1", null);
+        assertThat(history.text("/data/0/to")).isEqualTo("sql");
+        assertThat(history.text("/data/0/source")).isEqualTo("manual");
+        assertThat(history.text("/data/0/reason")).isEqualTo("Call went well");
+        assertThat(history.text("/data/0/changedAt")).isNotNull();
+        Answer older = t.api("GET", "/api/v1/contacts/" + id + "/stage/history?limit=1&cursor=" + history.text("/nextCursor"), null);
+        assertThat(older.text("/data/0/to")).isEqualTo("mql");
+        assertThat(older.text("/nextCursor")).isNull();
+        assertThat(t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"hot\"}").text("/errors/0/field")).isEqualTo("stage");
+    }
+
+    @Test
+    void anotherWorkspacesContactIsNotFound() {
+        TestTenant t = tenants.create();
+        TestTenant other = tenants.create();
+        String user = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", HOT_LEAD.formatted(user));
+        String id = contactId(t, user);
+        assertThat(other.api("GET", "/api/v1/contacts/" + id + "/score", null).status()).isEqualTo(404);
+        assertThat(other.api("GET", "/api/v1/contacts/" + id + "/score/history", null).status()).isEqualTo(404);
+        assertThat(other.api("GET", "/api/v1/contacts/" + id + "/stage/history", null).status()).isEqualTo(404);
+        assertThat(other.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"sql\"}").status()).isEqualTo(404);
+        assertThat(t.api("GET", "/api/v1/contacts/ct_zzzzzz/score", null).status()).isEqualTo(404);
+    }
+
+    private static String contactId(TestTenant t, String externalId) {
+        return t.api("GET", "/api/v1/contacts?externalId=" + externalId, null).text("/data/0/id");
+    }
+
+    /** Asks until the answer satisfies the test, for at most {@code limit} (then returns the last answer, failing). */
+    private static Answer poll(Duration limit, Supplier<Answer> ask, Predicate<Answer> done) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Answer last = ask.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = ask.get();
+        }
+        assertThat(done.test(last)).as("within %s: %s", limit, last.body()).isTrue();
+        return last;
+    }
+}
