@@ -28,18 +28,26 @@ public class Contacts {
 
     @Transactional
     public ContactView create(long workspaceId, Map<String, Object> body) {
-        return writes.create(workspaceId, body);
+        return edited(workspaceId, writes.create(workspaceId, body));
     }
 
     /** Updates the contact with the body's {@code externalId}, else its {@code email}; creates one when neither matches. */
     @Transactional
     public Upserted upsert(long workspaceId, Map<String, Object> body) {
-        return writes.upsert(workspaceId, body);
+        Upserted upserted = writes.upsert(workspaceId, body);
+        edited(workspaceId, upserted.contact());
+        return upserted;
     }
 
     @Transactional
     public ContactView patch(long workspaceId, String id, Map<String, Object> body) {
-        return writes.patch(workspaceId, Ids.CONTACT.require(id), body).orElseThrow(() -> new NotFoundException("contact", id));
+        return edited(workspaceId, writes.patch(workspaceId, Ids.CONTACT.require(id), body)
+                .orElseThrow(() -> new NotFoundException("contact", id)));
+    }
+
+    private ContactView edited(long workspaceId, ContactView contact) {
+        events.publishEvent(new ContactEdited(workspaceId, Ids.CONTACT.require(contact.id())));
+        return contact;
     }
 
     /** Applies Segment {@code identify} traits: unknown traits become attributes, bad values are left out. */

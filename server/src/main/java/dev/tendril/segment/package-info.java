@@ -14,6 +14,11 @@
  * {@code event} tables directly: going through the owning modules one contact at a time cannot meet
  * the segment recompute targets. It only reads, and only what the conditions name.
  * <p>
+ * Dynamic segments and static lists ({@code /api/v1/segments}, {@code /api/v1/lists}) keep their
+ * membership in tables; how it stays current (real time, periodic recompute) is described in
+ * {@code docs/segments.md}. Entries and exits are published as {@link dev.tendril.segment.SegmentEntered}
+ * and {@link dev.tendril.segment.SegmentExited}.
+ * <p>
  * Not yet in the language, because the data they test has no table yet: score, grade and temperature
  * (the scoring module), static list and segment membership (dynamic segments and lists), and
  * subscription status (the channel module). Each becomes a new {@code Condition} variant when its

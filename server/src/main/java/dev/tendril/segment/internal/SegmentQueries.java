@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 import dev.tendril.segment.Condition;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -38,6 +39,25 @@ public class SegmentQueries {
     public long count(long workspaceId, Condition condition, Instant now) {
         Query query = from(SQL.selectCount(), condition).where(where(workspaceId, condition, now));
         return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).single();
+    }
+
+    /** Up to {@code limit} matching contacts, lowest ids first (a preview's sample). */
+    public List<Long> sample(long workspaceId, Condition condition, Instant now, int limit) {
+        Query query = from(SQL.select(field("c.id", Long.class)), condition)
+                .where(where(workspaceId, condition, now)).orderBy(field("c.id")).limit(limit);
+        return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
+    }
+
+    /**
+     * The query selecting the ids of matching contacts (column {@code id}, unordered), among the given
+     * contacts only when {@code among} is not null: to embed in a larger statement.
+     */
+    public static Query matching(long workspaceId, Condition condition, Instant now, long[] among) {
+        org.jooq.Condition where = where(workspaceId, condition, now);
+        if (among != null) {
+            where = where.and(DSL.condition("c.id = any({0}::bigint[])", DSL.val(LongStream.of(among).boxed().toArray(Long[]::new))));
+        }
+        return from(SQL.select(field("c.id", Long.class)), condition).where(where);
     }
 
     /** The SQL of a condition, for logs and tests. */

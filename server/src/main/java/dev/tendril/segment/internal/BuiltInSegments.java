@@ -1,0 +1,61 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.segment.Conditions;
+import dev.tendril.workspace.WorkspaceCreated;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The segments every workspace has and cannot delete: MQLs, SQLs, customers and churned, by lifecycle
+ * stage. New workspaces get them in the transaction that creates them; workspaces made before this
+ * existed get them at startup, computed by the next periodic recompute. Hot, warm and cold leads
+ * follow once the condition language can read scores.
+ */
+@Component
+class BuiltInSegments {
+    record BuiltIn(String key, String name, String description, Map<String, Object> condition) {}
+
+    static final List<BuiltIn> ALL = List.of(
+            new BuiltIn("mqls", "MQLs", "Marketing-qualified leads", Map.of("stage", "mql")),
+            new BuiltIn("sqls", "SQLs", "Sales-qualified leads", Map.of("stage", "sql")),
+            new BuiltIn("customers", "Customers", "Contacts at the customer stage", Map.of("stage", "customer")),
+            new BuiltIn("churned", "Churned", "Former customers", Map.of("stage", "churned")));
+
+    private final Segments segments;
+    private final Conditions conditions;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    BuiltInSegments(Segments segments, Conditions conditions, JdbcClient jdbc, JsonMapper json) {
+        this.segments = segments;
+        this.conditions = conditions;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventListener
+    void seed(WorkspaceCreated created) {
+        for (BuiltIn b : ALL) {
+            JsonNode node = json.valueToTree(b.condition());
+            segments.insert(created.workspaceId(), b.name(), b.description(), node, conditions.parse(node), b.key());
+        }
+    }
+
+    /** Adds missing built-ins to every workspace (one statement each; reads only the workspace ids). */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfill() {
+        for (BuiltIn b : ALL) {
+            jdbc.sql("""
+                    insert into segment (workspace_id, name, description, condition, time_relative, built_in)
+                    select w.id, ?, ?, ?::jsonb, false, ? from workspace w
+                    on conflict (workspace_id, built_in) do nothing""")
+                    .params(b.name(), b.description(), json.writeValueAsString(b.condition()), b.key()).update();
+        }
+    }
+}

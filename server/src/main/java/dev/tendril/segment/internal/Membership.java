@@ -1,0 +1,113 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.platform.Cursor;
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.SegmentEntered;
+import dev.tendril.segment.SegmentExited;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Query;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Segment membership: brings it in line with a condition in one statement (new members inserted,
+ * leavers deleted, both recorded in the history) and publishes {@link SegmentEntered} /
+ * {@link SegmentExited}, which listeners see after the caller's transaction commits.
+ */
+@Repository
+class Membership {
+    /** A member of a segment as the API lists it. */
+    record Member(long contactId, String email, String name, Instant enteredAt) {}
+
+    /** A segment a contact is in. */
+    record SegmentOf(long segmentId, String name, Instant enteredAt) {}
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Membership(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Re-evaluates the segment for all contacts of the workspace ({@code among} null) or for these
+     * contacts only; returns how many entered and exited. The caller holds the segment row's lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int[] reconcile(long workspaceId, long segmentId, Condition condition, Instant now, long[] among) {
+        Query matching = SegmentQueries.matching(workspaceId, condition, now, among);
+        Timestamp at = Timestamp.from(now);
+        List<Object> params = new ArrayList<>(matching.getBindValues());
+        params.addAll(List.of(workspaceId, segmentId, at, segmentId));
+        if (among != null) {
+            params.add(among);
+        }
+        params.addAll(List.of(workspaceId, segmentId, at, workspaceId, segmentId, at));
+        String sql = "with matching as (" + matching.getSQL() + "),"
+                + " entered as (insert into segment_membership (workspace_id, segment_id, contact_id, entered_at)"
+                + "   select ?, ?, id, ? from matching on conflict do nothing returning contact_id),"
+                + " exited as (delete from segment_membership m where m.segment_id = ?"
+                + (among == null ? "" : " and m.contact_id = any(?)")
+                + "   and not exists (select 1 from matching x where x.id = m.contact_id) returning contact_id),"
+                + " history as (insert into segment_membership_event (workspace_id, segment_id, contact_id, kind, at)"
+                + "   select ?::bigint, ?::bigint, contact_id, 'entered', ?::timestamptz from entered"
+                + "   union all select ?::bigint, ?::bigint, contact_id, 'exited', ?::timestamptz from exited)"
+                + " select contact_id, true as entered from entered union all select contact_id, false from exited";
+        int[] counts = new int[2];
+        jdbc.sql(sql).params(params).query((rs, n) -> {
+            long contactId = rs.getLong(1);
+            if (rs.getBoolean(2)) {
+                counts[0]++;
+                events.publishEvent(new SegmentEntered(workspaceId, segmentId, contactId));
+            } else {
+                counts[1]++;
+                events.publishEvent(new SegmentExited(workspaceId, segmentId, contactId));
+            }
+            return null;
+        }).list();
+        return counts;
+    }
+
+    long size(long segmentId) {
+        return jdbc.sql("select count(*) from segment_membership where segment_id = ?").param(segmentId).query(Long.class).single();
+    }
+
+    /** Members by contact id, after the cursor's id. Name and email are read with the membership, for one query per page. */
+    List<Member> members(long workspaceId, long segmentId, Cursor after, int limit) {
+        return jdbc.sql("""
+                select m.contact_id, c.email,
+                       nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), '') as name, m.entered_at
+                from segment_membership m join contact c on c.id = m.contact_id
+                where m.segment_id = ? and m.workspace_id = ? and m.contact_id > ?
+                order by m.contact_id limit ?""")
+                .params(segmentId, workspaceId, after == null ? 0 : after.id(), limit)
+                .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    List<SegmentOf> segmentsOf(long workspaceId, long contactId) {
+        return jdbc.sql("""
+                select s.id, s.name, m.entered_at from segment_membership m join segment s on s.id = m.segment_id
+                where m.workspace_id = ? and m.contact_id = ? order by s.id""")
+                .params(workspaceId, contactId)
+                .query((rs, n) -> new SegmentOf(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** Entries and exits of a segment, newest first. */
+    List<Change> history(long segmentId, int limit) {
+        return jdbc.sql("select contact_id, kind, at from segment_membership_event where segment_id = ? order by id desc limit ?")
+                .params(segmentId, limit)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    record Change(long contactId, String kind, Instant at) {}
+}

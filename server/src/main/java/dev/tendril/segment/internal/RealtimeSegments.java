@@ -1,0 +1,79 @@
+package dev.tendril.segment.internal;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The real-time worker: one thread per node that drains pending changes when a change commits, and
+ * at least every second (changes committed on other nodes, or left by a crash). Changes that arrive
+ * while it works pile up and are handled together in the next round: load coalesces instead of
+ * queueing one task per batch.
+ */
+@Component
+class RealtimeSegments implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeSegments.class);
+
+    private final ReevaluateChanged reevaluate;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile Thread thread;
+
+    RealtimeSegments(ReevaluateChanged reevaluate) {
+        this.reevaluate = reevaluate;
+    }
+
+    void wake() {
+        signal.release();
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofPlatform().daemon().name("segments-realtime").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void loop() {
+        while (thread == Thread.currentThread()) {
+            try {
+                signal.tryAcquire(1, TimeUnit.SECONDS);
+                signal.drainPermits();
+                while (thread == Thread.currentThread() && reevaluate.run() > 0) {
+                    // more may be pending: keep draining
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
+                log.warn("Real-time segment update failed; the changes stay pending and are retried", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tendril.segment.internal;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One round of real-time re-evaluation: claims pending changes (any node may; SKIP LOCKED splits
+ * them), merges them per workspace so a burst of batches for the same people costs one pass, and
+ * for each segment whose reads the changes can touch runs ONE query over all the changed contacts
+ * ({@code c.id = any(?)}), not one per contact. Claim and membership changes commit together: if
+ * this fails, the changes are pending again.
+ */
+@Component
+class ReevaluateChanged {
+    static final int CLAIM = 500;
+
+    /** Changed contacts of one workspace: for every segment, and for segments reading contact data only. */
+    private record Changed(Set<Long> all, Set<Long> contactData) {}
+
+    private final JdbcClient jdbc;
+    private final SegmentStore store;
+    private final ParsedSegments parsed;
+    private final Membership membership;
+    private final Clock clock;
+
+    ReevaluateChanged(JdbcClient jdbc, SegmentStore store, ParsedSegments parsed, Membership membership, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.parsed = parsed;
+        this.membership = membership;
+        this.clock = clock;
+    }
+
+    /** Returns how many pending rows it handled; 0 when nothing was pending. */
+    @Transactional
+    int run() {
+        Map<Long, Changed> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
+        List<Boolean> claimed = jdbc.sql("""
+                delete from segment_pending where id in (select id from segment_pending order by id limit ? for update skip locked)
+                returning workspace_id, contact_ids, all_segments""")
+                .param(CLAIM)
+                .query((rs, n) -> {
+                    Changed changed = byWorkspace.computeIfAbsent(rs.getLong(1), ws -> new Changed(new TreeSet<>(), new TreeSet<>()));
+                    (rs.getBoolean(3) ? changed.all() : changed.contactData()).addAll(ids(rs.getArray(2)));
+                    return true;
+                }).list();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byWorkspace.forEach((workspaceId, changed) -> {
+            for (SegmentStore.Row row : store.lockAll(workspaceId)) {
+                ParsedSegments.Parsed segment = parsed.of(row);
+                Set<Long> contacts = new TreeSet<>(changed.all());
+                if (segment.reads().contactData()) {
+                    contacts.addAll(changed.contactData());
+                }
+                if (!contacts.isEmpty()) {
+                    membership.reconcile(workspaceId, row.id(), segment.condition(), now,
+                            contacts.stream().mapToLong(Long::longValue).toArray());
+                }
+            }
+        });
+        return claimed.size();
+    }
+
+    private static List<Long> ids(Array array) throws SQLException {
+        return List.of((Long[]) array.getArray());
+    }
+}

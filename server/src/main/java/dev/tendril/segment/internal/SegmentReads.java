@@ -1,0 +1,53 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.segment.Comparison;
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.DateBound;
+import dev.tendril.segment.Occurrence;
+import dev.tendril.segment.PropertyFilter;
+import dev.tendril.segment.Window;
+import java.util.stream.Stream;
+
+/**
+ * What a condition reads, the index that decides which segments a change can affect: contact data
+ * (fields, attributes, company, stage), events, and whether it is relative to now (a window or date
+ * that drifts with time, so only a periodic recompute keeps it exact).
+ */
+record SegmentReads(boolean contactData, boolean events, boolean timeRelative) {
+    static SegmentReads of(Condition condition) {
+        return switch (condition) {
+            case Condition.And a -> merge(a.all().stream().map(SegmentReads::of));
+            case Condition.Or o -> merge(o.any().stream().map(SegmentReads::of));
+            case Condition.Not n -> of(n.condition());
+            case Condition.Attribute a -> new SegmentReads(true, false, relative(a.comparison()));
+            case Condition.Stage s -> new SegmentReads(true, false, false);
+            case Condition.Event e -> new SegmentReads(false, true,
+                    relative(e.occurrence()) || e.where().stream().map(PropertyFilter::comparison).anyMatch(SegmentReads::relative));
+        };
+    }
+
+    private static SegmentReads merge(Stream<SegmentReads> parts) {
+        return parts.reduce(new SegmentReads(false, false, false),
+                (x, y) -> new SegmentReads(x.contactData || y.contactData, x.events || y.events, x.timeRelative || y.timeRelative));
+    }
+
+    private static boolean relative(Comparison comparison) {
+        return comparison.op() == Comparison.Op.ANNIVERSARY
+                || comparison.operands().stream().anyMatch(o -> o instanceof DateBound.DaysAgo);
+    }
+
+    private static boolean relative(Occurrence occurrence) {
+        Window window = switch (occurrence) {
+            case Occurrence.Count c -> c.window();
+            case Occurrence.First f -> f.window();
+            case Occurrence.Last l -> l.window();
+        };
+        return switch (window) {
+            case Window.WithinLast w -> true;
+            case Window.Before b -> b.bound() instanceof DateBound.DaysAgo;
+            case Window.After a -> a.bound() instanceof DateBound.DaysAgo;
+            case Window.Ever e -> false;
+            case Window.Between b -> false;
+        };
+    }
+}

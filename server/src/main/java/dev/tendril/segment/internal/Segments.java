@@ -1,0 +1,175 @@
+package dev.tendril.segment.internal;
+
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts;
+import dev.tendril.platform.ConflictException;
+import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
+import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.Page;
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.Conditions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dynamic segments: definitions, full recomputes and the preview. A new or changed condition is
+ * recomputed over the whole workspace in the same transaction that stores it, so a 201 or 200 shows
+ * the membership it implies. The condition is stored as the validated JSON the client sent.
+ */
+@Service
+class Segments {
+    static final int SAMPLE = 10;
+
+    /** The preview of an unsaved condition. */
+    record Preview(long count, List<ContactView> sample) {}
+
+    private final SegmentStore store;
+    private final ParsedSegments parsed;
+    private final Membership membership;
+    private final Conditions conditions;
+    private final SegmentQueries queries;
+    private final Contacts contacts;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Segments(SegmentStore store, ParsedSegments parsed, Membership membership, Conditions conditions, SegmentQueries queries,
+            Contacts contacts, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.parsed = parsed;
+        this.membership = membership;
+        this.conditions = conditions;
+        this.queries = queries;
+        this.contacts = contacts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SegmentView create(long workspaceId, Map<String, Object> body) {
+        String name = name(body.get("name"));
+        String description = description(body.get("description"));
+        JsonNode node = conditionNode(body);
+        Condition condition = conditions.parse(node);
+        long id = insert(workspaceId, name, description, node, condition, null);
+        return view(store.find(workspaceId, id).orElseThrow());
+    }
+
+    /** Stores a segment and computes its membership; {@code builtIn} names a built-in one. */
+    @Transactional
+    long insert(long workspaceId, String name, String description, JsonNode node, Condition condition, String builtIn) {
+        Instant now = now();
+        long id = store.insert(workspaceId, name, description, json.writeValueAsString(node),
+                SegmentReads.of(condition).timeRelative(), builtIn, now);
+        membership.reconcile(workspaceId, id, condition, now, null);
+        return id;
+    }
+
+    public SegmentView get(long workspaceId, String id) {
+        return view(row(workspaceId, id));
+    }
+
+    public Page<SegmentView> list(long workspaceId, String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        List<SegmentView> rows = store.list(workspaceId, Cursor.decode(cursor), n + 1).stream().map(this::view).toList();
+        return Page.of(rows, n, last -> new Cursor(null, Ids.SEGMENT.require(last.id())));
+    }
+
+    @Transactional
+    public SegmentView patch(long workspaceId, String id, Map<String, Object> body) {
+        SegmentStore.Row row = store.lock(workspaceId, Ids.SEGMENT.require(id)).orElseThrow(() -> new NotFoundException("segment", id));
+        String name = body.containsKey("name") ? name(body.get("name")) : row.name();
+        String description = body.containsKey("description") ? description(body.get("description")) : row.description();
+        String conditionText = row.condition();
+        Condition condition = null;
+        if (body.containsKey("condition")) {
+            if (row.builtIn() != null) {
+                throw new ConflictException("condition", "the condition of a built-in segment cannot be changed");
+            }
+            JsonNode node = conditionNode(body);
+            condition = conditions.parse(node);
+            conditionText = json.writeValueAsString(node);
+        }
+        boolean changed = condition != null && !json.readTree(conditionText).equals(json.readTree(row.condition()));
+        boolean timeRelative = SegmentReads.of(condition != null ? condition : parsed.of(row).condition()).timeRelative();
+        store.update(row.id(), name, description, conditionText, timeRelative, changed);
+        if (changed) {
+            Instant now = now();
+            membership.reconcile(workspaceId, row.id(), condition, now, null);
+            store.recomputed(row.id(), now);
+        }
+        return get(workspaceId, id);
+    }
+
+    @Transactional
+    public void delete(long workspaceId, String id) {
+        SegmentStore.Row row = row(workspaceId, id);
+        if (row.builtIn() != null) {
+            throw new ConflictException("id", "built-in segments cannot be deleted");
+        }
+        store.delete(row.id());
+        parsed.forget(row.id());
+    }
+
+    public Preview preview(long workspaceId, Map<String, Object> body) {
+        Condition condition = conditions.parse(conditionNode(body));
+        Instant now = now();
+        long count = queries.count(workspaceId, condition, now);
+        List<ContactView> sample = queries.sample(workspaceId, condition, now, SAMPLE).stream()
+                .map(c -> contacts.find(workspaceId, c)).flatMap(Optional::stream).toList();
+        return new Preview(count, sample);
+    }
+
+    /** Recomputes a segment whose row the caller has locked. */
+    void recompute(SegmentStore.Row row) {
+        Instant now = now();
+        membership.reconcile(row.workspaceId(), row.id(), parsed.of(row).condition(), now, null);
+        store.recomputed(row.id(), now);
+    }
+
+    SegmentStore.Row row(long workspaceId, String id) {
+        return store.find(workspaceId, Ids.SEGMENT.require(id)).orElseThrow(() -> new NotFoundException("segment", id));
+    }
+
+    private SegmentView view(SegmentStore.Row row) {
+        return new SegmentView(Ids.SEGMENT.format(row.id()), row.name(), row.description(), json.readTree(row.condition()),
+                row.conditionVersion(), row.builtIn() != null, membership.size(row.id()), row.createdAt(), row.updatedAt());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private JsonNode conditionNode(Map<String, Object> body) {
+        if (body.get("condition") == null) {
+            throw new InvalidInputException("condition", "is required");
+        }
+        return json.valueToTree(body.get("condition"));
+    }
+
+    private static String name(Object name) {
+        if (!(name instanceof String s) || s.isBlank()) {
+            throw new InvalidInputException("name", "must be a non-empty string");
+        }
+        if (s.length() > 200) {
+            throw new InvalidInputException("name", "must be at most 200 characters");
+        }
+        return s.strip();
+    }
+
+    private static String description(Object description) {
+        if (description != null && !(description instanceof String)) {
+            throw new InvalidInputException("description", "must be a string");
+        }
+        return (String) description;
+    }
+}

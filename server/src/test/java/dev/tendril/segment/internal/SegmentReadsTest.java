@@ -1,0 +1,31 @@
+package dev.tendril.segment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class SegmentReadsTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static SegmentReads reads(String condition) {
+        return SegmentReads.of(ConditionJson.parse(JSON.readTree(condition)));
+    }
+
+    @Test
+    void tellsContactDataFromEventsAndFixedFromRelativeTime() {
+        assertThat(reads("{\"stage\": \"mql\"}")).isEqualTo(new SegmentReads(true, false, false));
+        assertThat(reads("{\"event\": \"Signed Up\"}")).isEqualTo(new SegmentReads(false, true, false));
+        assertThat(reads("{\"event\": \"Signed Up\", \"within\": {\"days\": 7}}")).isEqualTo(new SegmentReads(false, true, true));
+        assertThat(reads("{\"event\": \"Paid\", \"between\": {\"from\": \"2025-01-01\", \"to\": \"2025-01-31\"}}"))
+                .isEqualTo(new SegmentReads(false, true, false));
+        assertThat(reads("{\"event\": \"Logged In\", \"lastSeen\": {\"before\": {\"daysAgo\": 60}}}")).extracting(SegmentReads::timeRelative)
+                .isEqualTo(true);
+        assertThat(reads("{\"not\": {\"and\": [{\"attribute\": \"birthday\", \"op\": \"anniversary\"}, {\"event\": \"X\"}]}}"))
+                .isEqualTo(new SegmentReads(true, true, true));
+        assertThat(reads("{\"attribute\": \"attributes.renewal\", \"op\": \"within_last\", \"days\": 30}")).extracting(SegmentReads::timeRelative)
+                .isEqualTo(true);
+        assertThat(reads("{\"attribute\": \"createdAt\", \"op\": \"before\", \"value\": \"2025-01-01\"}"))
+                .isEqualTo(new SegmentReads(true, false, false));
+    }
+}
