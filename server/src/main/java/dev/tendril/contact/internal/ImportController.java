@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -74,9 +73,8 @@ class ImportController {
     Page<ImportJob> list(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         int n = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<ImportJob> rows = jobs.list(CurrentWorkspace.id(), after == null ? null : after.id(), n + 1);
-        String next = rows.size() > n ? new Cursor(null, Ids.IMPORT.require(rows.get(n - 1).id())).encode() : null;
-        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+        return Page.of(jobs.list(CurrentWorkspace.id(), after == null ? null : after.id(), n + 1), n,
+                last -> new Cursor(null, Ids.IMPORT.require(last.id())));
     }
 
     @Operation(summary = "An import's status and progress", description = "status: queued, running, completed or failed.")
@@ -92,9 +90,8 @@ class ImportController {
         job(id);
         int n = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<ImportJob.RowError> rows = jobs.errors(Ids.IMPORT.require(id), after == null ? 0 : (int) after.id(), n + 1);
-        String next = rows.size() > n ? new Cursor(null, rows.get(n - 1).row()).encode() : null;
-        return new Page<>(rows.subList(0, Math.min(n, rows.size())), next);
+        return Page.of(jobs.errors(Ids.IMPORT.require(id), after == null ? 0 : (int) after.id(), n + 1), n,
+                last -> new Cursor(null, last.row()));
     }
 
     private ImportJob job(String id) {
