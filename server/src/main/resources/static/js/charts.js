@@ -8,7 +8,7 @@ document.addEventListener("DOMContentLoaded", () => {
       data: {
         labels: data.labels,
         datasets: [{ label: data.label, data: data.values, borderColor: accent, backgroundColor: accent + "22",
-                     fill: true, tension: 0.25, pointRadius: 3, stepped: canvas.dataset.stepped === "true" }]
+                     fill: true, pointRadius: 3, stepped: "after" }]
       },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,

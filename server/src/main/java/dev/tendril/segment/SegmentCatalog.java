@@ -38,7 +38,8 @@ public interface SegmentCatalog {
 
     record Member(String contactId, String email, String name, Instant enteredAt) {}
 
-    record Change(String contactId, String kind, Instant at) {}
+    /** {@code name} is the contact's name, else its email; null when it has neither or is gone. */
+    record Change(String contactId, String name, String kind, Instant at) {}
 
     record SizeAt(Instant at, long size) {}
 }

@@ -105,13 +105,18 @@ class Membership {
 
     /** Entries and exits of a segment, newest first. */
     List<Change> history(long segmentId, int limit) {
-        return jdbc.sql("select contact_id, kind, at from segment_membership_event where segment_id = ? order by id desc limit ?")
+        return jdbc.sql("""
+                select e.contact_id, e.kind, e.at,
+                       coalesce(nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), ''), c.email) as name
+                from segment_membership_event e left join contact c on c.id = e.contact_id
+                where e.segment_id = ? order by e.id desc limit ?""")
                 .params(segmentId, limit)
-                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .list();
     }
 
-    record Change(long contactId, String kind, Instant at) {}
+    /** {@code name} is the contact's name, else its email; null when it has neither or is gone. */
+    record Change(long contactId, String kind, Instant at, String name) {}
 
     /**
      * The size after each hour or day with entries or exits, oldest first (entries minus exits,

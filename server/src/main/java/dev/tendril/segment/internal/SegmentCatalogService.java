@@ -66,7 +66,7 @@ class SegmentCatalogService implements SegmentCatalog {
     public List<Change> changes(long workspaceId, String segmentId, int limit) {
         long id = segments.row(workspaceId, segmentId).id();
         return membership.history(id, limit).stream()
-                .map(c -> new Change(Ids.CONTACT.format(c.contactId()), c.kind(), c.at())).toList();
+                .map(c -> new Change(Ids.CONTACT.format(c.contactId()), c.name(), c.kind(), c.at())).toList();
     }
 
     @Override

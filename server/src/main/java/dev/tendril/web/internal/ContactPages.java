@@ -76,9 +76,8 @@ class ContactPages {
         model.addAttribute("behavior", timeline.behavior(ws, contactId).orElse(null));
         model.addAttribute("events", timeline.events(ws, contactId, null, EVENTS_PER_PAGE));
         model.addAttribute("score", scores.score(ws, contactId).orElse(null));
-        List<ContactScore.Change> history = scores.history(ws, contactId, SCORE_CHANGES_CHARTED);
-        model.addAttribute("scoreChart", new LineChart("Score", history.stream().map(h -> Formats.time(h.at())).toList(),
-                history.stream().<Number>map(ContactScore.Change::score).toList()));
+        model.addAttribute("scoreChart", LineChart.untilNow("Score", scores.history(ws, contactId, SCORE_CHANGES_CHARTED),
+                ContactScore.Change::at, ContactScore.Change::score));
         return "contacts/detail";
     }
 

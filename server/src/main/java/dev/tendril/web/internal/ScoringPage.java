@@ -38,6 +38,13 @@ class ScoringPage {
         return page(model, current, editable(current), List.of(), saved);
     }
 
+    /** The rescore's progress alone, which the page polls while a rescore is queued or running. */
+    @GetMapping("/scoring/rescore")
+    String rescore(Model model) {
+        model.addAttribute("model", ScoringModelView.of(models.current(CurrentWorkspace.id())));
+        return "scoring/rescore";
+    }
+
     @PostMapping("/scoring")
     String save(@RequestParam(defaultValue = "") String definition, HttpServletResponse response, Model model) {
         long ws = CurrentWorkspace.id();

@@ -72,14 +72,13 @@ class SegmentPages {
     String segment(@PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
         long ws = CurrentWorkspace.id();
         SegmentSummary segment = segments.get(ws, id);
-        List<SegmentCatalog.SizeAt> sizes = segments.sizeOverTime(ws, id);
         model.addAttribute("segment", segment);
         model.addAttribute("condition", json.writerWithDefaultPrettyPrinter().writeValueAsString(segment.condition()));
         model.addAttribute("members", segments.members(ws, id, cursor, null));
         model.addAttribute("paged", cursor != null && !cursor.isBlank());
         model.addAttribute("changes", segments.changes(ws, id, CHANGES_SHOWN));
-        model.addAttribute("sizeChart", new LineChart("Members", sizes.stream().map(s -> Formats.time(s.at())).toList(),
-                sizes.stream().<Number>map(SegmentCatalog.SizeAt::size).toList()));
+        model.addAttribute("sizeChart", LineChart.untilNow("Members", segments.sizeOverTime(ws, id), SegmentCatalog.SizeAt::at,
+                SegmentCatalog.SizeAt::size));
         return "segments/detail";
     }
 
