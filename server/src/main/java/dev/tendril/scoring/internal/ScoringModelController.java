@@ -1,5 +1,6 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.scoring.ScoringModels;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/scoring/model}: the workspace's scoring model (docs/scoring.md) and its rescore progress. */
@@ -17,25 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1/scoring/model")
 @Tag(name = "Scoring")
 class ScoringModelController {
-    private final ModelStore models;
-    private final SaveModel save;
-    private final RescoreJobs jobs;
-    private final RescoreWorker worker;
-    private final JsonMapper json;
+    private final ScoringModels models;
 
-    ScoringModelController(ModelStore models, SaveModel save, RescoreJobs jobs, RescoreWorker worker, JsonMapper json) {
+    ScoringModelController(ScoringModels models) {
         this.models = models;
-        this.save = save;
-        this.jobs = jobs;
-        this.worker = worker;
-        this.json = json;
     }
 
     @Operation(summary = "The current scoring model", description = "With the progress of the rescore its last change started.")
     @GetMapping
     ObjectNode get() {
-        long ws = CurrentWorkspace.id();
-        return withProgress(ws, ModelJson.write(models.current(ws)));
+        return models.current(CurrentWorkspace.id());
     }
 
     @Operation(summary = "Replace the scoring model",
@@ -43,14 +34,6 @@ class ScoringModelController {
                     + "the workspace is rescored in the background. Categories or sections left out keep the defaults.")
     @PutMapping
     ObjectNode put(@RequestBody JsonNode body) {
-        long ws = CurrentWorkspace.id();
-        ScoringModel model = save.save(ws, body);
-        worker.wake();
-        return withProgress(ws, ModelJson.write(model));
-    }
-
-    private ObjectNode withProgress(long ws, ObjectNode model) {
-        model.set("rescore", json.valueToTree(jobs.latest(ws).orElse(new RescoreJobs.Progress("none", 0, 0))));
-        return model;
+        return models.save(CurrentWorkspace.id(), body);
     }
 }

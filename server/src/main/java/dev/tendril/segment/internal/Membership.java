@@ -2,9 +2,11 @@ package dev.tendril.segment.internal;
 
 import dev.tendril.platform.Cursor;
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.SegmentCatalog;
 import dev.tendril.segment.SegmentEntered;
 import dev.tendril.segment.SegmentExited;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,11 +105,37 @@ class Membership {
 
     /** Entries and exits of a segment, newest first. */
     List<Change> history(long segmentId, int limit) {
-        return jdbc.sql("select contact_id, kind, at from segment_membership_event where segment_id = ? order by id desc limit ?")
+        return jdbc.sql("""
+                select e.contact_id, e.kind, e.at,
+                       coalesce(nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), ''), c.email) as name
+                from segment_membership_event e left join contact c on c.id = e.contact_id
+                where e.segment_id = ? order by e.id desc limit ?""")
                 .params(segmentId, limit)
-                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .list();
     }
 
-    record Change(long contactId, String kind, Instant at) {}
+    /** {@code name} is the contact's name, else its email; null when it has neither or is gone. */
+    record Change(long contactId, String kind, Instant at, String name) {}
+
+    /**
+     * The size after each hour or day with entries or exits, oldest first (entries minus exits,
+     * cumulated): by hour when the first entry is less than three days before {@code now}, else by day.
+     */
+    List<SegmentCatalog.SizeAt> sizeOverTime(long workspaceId, long segmentId, Instant now) {
+        Timestamp first = jdbc.sql("select min(at) from segment_membership_event where segment_id = ? and workspace_id = ?")
+                .params(segmentId, workspaceId).query(Timestamp.class).list().getFirst();
+        if (first == null) {
+            return List.of();
+        }
+        String unit = first.toInstant().isAfter(now.minus(Duration.ofDays(3))) ? "hour" : "day";
+        return jdbc.sql("""
+                select bucket, sum(delta) over (order by bucket) from (
+                    select date_trunc(?, at, 'UTC') as bucket, sum(case when kind = 'entered' then 1 else -1 end) as delta
+                    from segment_membership_event where segment_id = ? and workspace_id = ? group by 1) d
+                order by bucket""")
+                .params(unit, segmentId, workspaceId)
+                .query((rs, n) -> new SegmentCatalog.SizeAt(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
+                .list();
+    }
 }

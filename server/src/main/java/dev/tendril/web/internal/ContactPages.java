@@ -10,6 +10,8 @@ import dev.tendril.event.Timeline;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
+import dev.tendril.scoring.ContactScore;
+import dev.tendril.scoring.ContactScores;
 import dev.tendril.workspace.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -24,19 +26,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The contact list with live search, and one contact's profile, behaviour and timeline. */
+/** The contact list with live search, and one contact's profile, score, behaviour and timeline. */
 @Controller
 class ContactPages {
     private static final int EVENTS_PER_PAGE = 20;
+    private static final int SCORE_CHANGES_CHARTED = 200;
 
     private final Contacts contacts;
     private final Companies companies;
     private final Timeline timeline;
+    private final ContactScores scores;
 
-    ContactPages(Contacts contacts, Companies companies, Timeline timeline) {
+    ContactPages(Contacts contacts, Companies companies, Timeline timeline, ContactScores scores) {
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
+        this.scores = scores;
     }
 
     @GetMapping("/")
@@ -70,6 +75,9 @@ class ContactPages {
         model.addAttribute("company", company(ws, contact.companyId()).orElse(null));
         model.addAttribute("behavior", timeline.behavior(ws, contactId).orElse(null));
         model.addAttribute("events", timeline.events(ws, contactId, null, EVENTS_PER_PAGE));
+        model.addAttribute("score", scores.score(ws, contactId).orElse(null));
+        model.addAttribute("scoreChart", LineChart.untilNow("Score", scores.history(ws, contactId, SCORE_CHANGES_CHARTED),
+                ContactScore.Change::at, ContactScore.Change::score));
         return "contacts/detail";
     }
 

@@ -1,6 +1,8 @@
 package dev.tendril.web.internal;
 
 import dev.tendril.event.EventView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +23,16 @@ public final class Formats {
 
     public static String time(Instant at) {
         return at == null ? "—" : TIME.format(at);
+    }
+
+    /** Points as the API rounds them, to hundredths, without a trailing ".0". */
+    public static String points(double points) {
+        return BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** Points with their sign, as a rule's contribution reads. */
+    public static String signed(double points) {
+        return (points > 0 ? "+" : "") + points(points);
     }
 
     public static String value(Object value) {

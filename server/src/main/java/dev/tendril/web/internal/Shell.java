@@ -6,8 +6,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 
-/** What every page's frame needs: who is signed in, and the CSRF token for forms and htmx requests. */
-public record Shell(String userEmail, boolean owner, String csrfParameter, String csrfHeader, String csrfToken) {
+/**
+ * What every page's frame needs: who is signed in, whether they may edit (owners and marketers;
+ * viewers read), and the CSRF token for forms and htmx requests.
+ */
+public record Shell(String userEmail, boolean owner, boolean editor, String csrfParameter, String csrfHeader, String csrfToken) {
 
     /**
      * Read before rendering starts: loading a deferred CSRF token may create the session, and its
@@ -17,11 +20,15 @@ public record Shell(String userEmail, boolean owner, String csrfParameter, Strin
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        boolean owner = signedIn && auth.getAuthorities().stream().anyMatch(a -> "ROLE_OWNER".equals(a.getAuthority()));
-        return new Shell(signedIn ? auth.getName() : null, owner,
+        boolean owner = signedIn && has(auth, "ROLE_OWNER");
+        return new Shell(signedIn ? auth.getName() : null, owner, owner || signedIn && has(auth, "ROLE_MARKETER"),
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken());
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     public boolean signedIn() {
