@@ -76,6 +76,8 @@ class ScoringIntegrationTest {
         long contact = Ids.CONTACT.require(id);
         String firstScoredAt = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
                 a -> a.json().at("/data").size() > 0).text("/data/0/changedAt");
+        // Events reach the recorder after commit, in the rescoring thread: wait for them, not for the score.
+        poll(Duration.ofSeconds(5), () -> recorded.of(t.workspaceId(), contact), events -> events.size() >= 7);
         // An event that changes nothing the model reads: rescored, but nothing to publish.
         t.track("/v1/batch", "{\"batch\": [{\"type\": \"track\", \"userId\": \"" + user + "\", \"event\": \"Logged In\"}]}");
         poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score", null),
@@ -179,9 +181,9 @@ class ScoringIntegrationTest {
     }
 
     /** Asks until the answer satisfies the test, for at most {@code limit} (then returns the last answer, failing). */
-    private static Answer poll(Duration limit, Supplier<Answer> ask, Predicate<Answer> done) {
+    private static <T> T poll(Duration limit, Supplier<T> ask, Predicate<T> done) {
         long deadline = System.nanoTime() + limit.toNanos();
-        Answer last = ask.get();
+        T last = ask.get();
         while (!done.test(last) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             try {
@@ -192,7 +194,7 @@ class ScoringIntegrationTest {
             }
             last = ask.get();
         }
-        assertThat(done.test(last)).as("within %s: %s", limit, last.body()).isTrue();
+        assertThat(done.test(last)).as("within %s: %s", limit, last instanceof Answer a ? a.body() : last).isTrue();
         return last;
     }
 }
