@@ -43,6 +43,14 @@ public class Conditions {
         return ConditionJson.parse(json.valueToTree(condition));
     }
 
+    /**
+     * The JSON path of the first score, grade or temperature test in a valid condition given at
+     * {@code path}, for callers whose conditions may not read scores (the scoring model's own rules).
+     */
+    public static Optional<String> scoreReadPath(JsonNode condition, String path) {
+        return ConditionJson.scoreReadPath(condition, path);
+    }
+
     public List<Long> matchingContactIds(long workspaceId, Condition condition) {
         return matchingContactIds(workspaceId, condition, now());
     }

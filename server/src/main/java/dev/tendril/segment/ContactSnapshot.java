@@ -8,10 +8,10 @@ import java.util.Map;
  * Everything a condition can read about one contact, as plain values. {@code fields} is keyed by the
  * condition's field names ({@code title}, {@code birthday} as a {@code LocalDate}, {@code createdAt} as
  * an {@code Instant}, {@code company.employees}, ...); attributes hold JSON values (String, Number,
- * Boolean, List, Map).
+ * Boolean, List, Map); {@code score} is {@link ContactScore#UNSCORED} for a contact never scored.
  */
 public record ContactSnapshot(Map<String, Object> fields, Map<String, Object> attributes,
-        Map<String, Object> companyAttributes, List<SnapshotEvent> events) {
+        Map<String, Object> companyAttributes, List<SnapshotEvent> events, ContactScore score) {
 
     public record SnapshotEvent(String type, String name, Instant occurredAt, Map<String, Object> properties) {}
 }

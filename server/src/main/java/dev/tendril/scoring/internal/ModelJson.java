@@ -3,11 +3,13 @@ package dev.tendril.scoring.internal;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.InvalidInputException.FieldError;
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.Conditions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -161,7 +163,15 @@ final class ModelJson {
             return null;
         }
         try {
-            return conditions.apply(in);
+            Condition condition = conditions.apply(in);
+            // A score that depends on the score (or grade, temperature) has no fixed point.
+            Optional<String> readsScore = Conditions.scoreReadPath(in, path);
+            if (readsScore.isPresent()) {
+                errors.add(new FieldError(readsScore.get(), "a scoring model's conditions cannot read the score, grade or temperature "
+                        + "it computes; stage rules test those with minScore, minFitGrade and minEngagementScore"));
+                return null;
+            }
+            return condition;
         } catch (InvalidInputException e) {
             String parent = path.substring(0, path.length() - "condition".length());
             e.errors().forEach(err -> errors.add(new FieldError(parent + err.field(), err.message())));

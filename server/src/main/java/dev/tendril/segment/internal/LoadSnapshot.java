@@ -9,6 +9,8 @@ import dev.tendril.event.Timeline;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
+import dev.tendril.segment.ContactScore;
+import dev.tendril.segment.ContactScores;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import java.util.ArrayList;
@@ -18,17 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules. */
+/**
+ * Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules,
+ * and its score through {@link ContactScores} (implemented by the scoring module).
+ */
 @Component
 public class LoadSnapshot {
     private final Contacts contacts;
     private final Companies companies;
     private final Timeline timeline;
+    private final List<ContactScores> scores;
 
-    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline) {
+    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline, List<ContactScores> scores) {
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
+        this.scores = scores;
     }
 
     public Optional<ContactSnapshot> load(long workspaceId, long contactId) {
@@ -37,8 +44,12 @@ public class LoadSnapshot {
                     : Ids.COMPANY.parse(contact.companyId()).stream().boxed()
                             .flatMap(id -> companies.find(workspaceId, id).stream()).findFirst();
             return new ContactSnapshot(fields(contact, company.orElse(null)), contact.attributes(),
-                    company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId));
+                    company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId), score(workspaceId, contactId));
         });
+    }
+
+    private ContactScore score(long workspaceId, long contactId) {
+        return scores.stream().flatMap(s -> s.find(workspaceId, contactId).stream()).findFirst().orElse(ContactScore.UNSCORED);
     }
 
     private List<SnapshotEvent> events(long workspaceId, long contactId) {

@@ -62,6 +62,9 @@ class RealtimeSegments implements SmartLifecycle {
                     // more may be pending: keep draining
                 }
             } catch (InterruptedException e) {
+                if (thread == Thread.currentThread()) {
+                    log.warn("Real-time segment worker interrupted without being stopped; it ends", e);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (thread != Thread.currentThread()) {

@@ -1,6 +1,7 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.event.BehaviorView;
+import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.internal.ConditionJson;
 import dev.tendril.segment.internal.EvaluateCondition;
@@ -34,7 +35,7 @@ final class ScoringFixtures {
     }
 
     static ContactSnapshot contact(Map<String, Object> fields, Map<String, Object> attributes) {
-        return new ContactSnapshot(fields, attributes, Map.of(), List.of());
+        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), ContactScore.UNSCORED);
     }
 
     /** Behaviour last seen {@code daysAgo} days before {@link #NOW}. */

@@ -23,12 +23,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two backends agree: random contacts (typed attributes, companies) with random events go in
  * through the real APIs, then for hundreds of random conditions the contacts the SQL selects are
- * exactly those the in-memory evaluator accepts. A seeded {@link Random} rather than jqwik: jqwik's
+ * exactly those the in-memory evaluator accepts. Scores come from the real scoring pipeline. A seeded {@link Random} rather than jqwik: jqwik's
  * engine does not run inside the shared Spring test context, and a fixed seed replays any failure.
  */
 @IntegrationTest
@@ -41,6 +42,7 @@ class BackendsAgreeIntegrationTest {
     @Autowired Conditions conditions;
     @Autowired LoadSnapshot snapshots;
     @Autowired JsonMapper json;
+    @Autowired JdbcClient jdbc;
 
     Random random = new Random(SEED);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -60,6 +62,9 @@ class BackendsAgreeIntegrationTest {
             track(i);
             contacts.put(id, null);
         }
+        scoresSettled();
+        assertThat(jdbc.sql("select count(distinct score) from contact_score where workspace_id = ?").param(t.workspaceId())
+                .query(Long.class).single()).as("score conditions need varied scores").isGreaterThan(3);
         contacts.replaceAll((id, none) -> snapshots.load(t.workspaceId(), id).orElseThrow());
 
         int selective = 0;
@@ -83,6 +88,29 @@ class BackendsAgreeIntegrationTest {
         }
         // Conditions that select everyone or no one would prove little.
         assertThat(selective).isGreaterThan(CONDITIONS / 4);
+    }
+
+    /**
+     * Scoring runs after each batch commits, asynchronously: waits (bounded) until the workspace's
+     * stored scores stop changing, so both backends read the same scores.
+     */
+    void scoresSettled() {
+        String previous = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String current = jdbc.sql("select count(*) || ':' || coalesce(max(scored_at)::text, '') from contact_score where workspace_id = ?")
+                    .param(t.workspaceId()).query(String.class).single();
+            if (current.equals(previous) && !current.startsWith("0:")) {
+                return;
+            }
+            previous = current;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("scores still changing after 30 s");
     }
 
     String created(String path, Map<String, Object> body) {
