@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A segment condition: a tree of boolean operators over attribute, event, stage and score tests. Parsed from
+ * A segment condition: a tree of boolean operators over attribute, event, stage, score and membership tests. Parsed from
  * JSON by {@link Conditions#parse}; the language is described in {@code docs/conditions.md}.
  */
 public sealed interface Condition {
@@ -78,4 +78,10 @@ public sealed interface Condition {
             in = Set.copyOf(in);
         }
     }
+
+    /** The contact is a member of this static list (an id of {@code contact_list}). */
+    record InList(long listId) implements Condition {}
+
+    /** The contact is currently a member of this dynamic segment. */
+    record InSegment(long segmentId) implements Condition {}
 }

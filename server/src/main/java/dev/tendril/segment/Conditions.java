@@ -44,11 +44,14 @@ public class Conditions {
     }
 
     /**
-     * The JSON path of the first score, grade or temperature test in a valid condition given at
-     * {@code path}, for callers whose conditions may not read scores (the scoring model's own rules).
+     * The JSON path of the first test in a valid condition (given at {@code path}) that the scoring
+     * model's own conditions may not use: score, grade and temperature (a score depending on itself),
+     * and list or segment membership (changes to them do not rescore, and segments may read scores).
      */
-    public static Optional<String> scoreReadPath(JsonNode condition, String path) {
-        return ConditionJson.scoreReadPath(condition, path);
+    public static Optional<String> unscorablePath(JsonNode condition, String path) {
+        return ConditionJson.leaves(condition, path).stream()
+                .filter(l -> ConditionJson.SCORE_KEYS.contains(l.key()) || ConditionJson.MEMBERSHIP_KEYS.contains(l.key()))
+                .map(ConditionJson.Leaf::path).findFirst();
     }
 
     public List<Long> matchingContactIds(long workspaceId, Condition condition) {

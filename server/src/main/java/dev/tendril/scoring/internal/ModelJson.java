@@ -164,11 +164,11 @@ final class ModelJson {
         }
         try {
             Condition condition = conditions.apply(in);
-            // A score that depends on the score (or grade, temperature) has no fixed point.
-            Optional<String> readsScore = Conditions.scoreReadPath(in, path);
-            if (readsScore.isPresent()) {
-                errors.add(new FieldError(readsScore.get(), "a scoring model's conditions cannot read the score, grade or temperature "
-                        + "it computes; stage rules test those with minScore, minFitGrade and minEngagementScore"));
+            Optional<String> unscorable = Conditions.unscorablePath(in, path);
+            if (unscorable.isPresent()) {
+                errors.add(new FieldError(unscorable.get(), "cannot be used in the scoring model: a score cannot depend on the score, "
+                        + "grade or temperature it computes (stage rules have minScore, minFitGrade, minEngagementScore), "
+                        + "nor on list or segment membership"));
                 return null;
             }
             return condition;

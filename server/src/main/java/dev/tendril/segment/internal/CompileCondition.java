@@ -69,6 +69,10 @@ final class CompileCondition {
                     val(g.in().toArray(String[]::new)));
             case Condition.Temperature t -> condition("coalesce(cs.temperature, {0}) = any({1}::text[])",
                     val(ContactScore.UNSCORED.temperature()), val(t.in().toArray(String[]::new)));
+            case Condition.InList l -> condition("exists (select 1 from contact_list_member lm where lm.list_id = {0} "
+                    + "and lm.workspace_id = {1} and lm.contact_id = c.id)", val(l.listId()), val(workspaceId));
+            case Condition.InSegment s -> condition("exists (select 1 from segment_membership sm where sm.segment_id = {0} "
+                    + "and sm.workspace_id = {1} and sm.contact_id = c.id)", val(s.segmentId()), val(workspaceId));
         };
     }
 
@@ -81,6 +85,8 @@ final class CompileCondition {
             case Condition.Score s -> true;
             case Condition.Grade g -> true;
             case Condition.Temperature t -> true;
+            case Condition.InList l -> false;
+            case Condition.InSegment s -> false;
             case Attribute a -> false;
             case Event e -> false;
             case Stage s -> false;
@@ -98,6 +104,8 @@ final class CompileCondition {
             case Condition.Score s -> false;
             case Condition.Grade g -> false;
             case Condition.Temperature t -> false;
+            case Condition.InList l -> false;
+            case Condition.InSegment s -> false;
         };
     }
 

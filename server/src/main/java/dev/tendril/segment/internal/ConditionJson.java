@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.platform.Ids;
 import dev.tendril.segment.Comparison.Kind;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Occurrence;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +25,10 @@ public final class ConditionJson {
     static final List<String> TEMPERATURES = List.of("hot", "warm", "cold");
     /** The keys that read a contact's score: a scoring rule may not use them (its score would depend on itself). */
     public static final Set<String> SCORE_KEYS = Set.of("score", "fitScore", "engagementScore", "grade", "temperature");
+    /** The keys that read list or segment membership. */
+    public static final Set<String> MEMBERSHIP_KEYS = Set.of("inList", "inSegment");
     private static final List<String> KINDS = List.of("and", "or", "not", "attribute", "event", "stage", "score", "fitScore",
-            "engagementScore", "grade", "temperature");
+            "engagementScore", "grade", "temperature", "inList", "inSegment");
     private static final Set<String> WINDOW_KEYS = Set.of("within", "between", "before", "after");
     private static final int MAX_DEPTH = 20;
 
@@ -56,30 +58,37 @@ public final class ConditionJson {
             case "stage" -> stage(in.object(Set.of("stage")).get("stage"));
             case "grade" -> new Condition.Grade(oneOf(in.object(Set.of("grade")).get("grade"), GRADES, true));
             case "temperature" -> new Condition.Temperature(oneOf(in.object(Set.of("temperature")).get("temperature"), TEMPERATURES, false));
+            case "inList" -> new Condition.InList(id(in.object(Set.of("inList")).get("inList"), Ids.LIST));
+            case "inSegment" -> new Condition.InSegment(id(in.object(Set.of("inSegment")).get("inSegment"), Ids.SEGMENT));
             default -> score(in, kinds.getFirst());
         };
     }
 
-    /**
-     * The path of the first score, grade or temperature test inside a valid condition, e.g.
-     * {@code condition.and[1].score}: where a caller that may not read scores reports it.
-     */
-    public static Optional<String> scoreReadPath(JsonNode condition, String path) {
-        for (String key : SCORE_KEYS) {
-            if (condition.has(key)) {
-                return Optional.of(path + "." + key);
-            }
-        }
-        for (String key : List.of("and", "or")) {
-            JsonNode list = condition.get(key);
-            for (int i = 0; list != null && i < list.size(); i++) {
-                Optional<String> found = scoreReadPath(list.get(i), path + "." + key + "[" + i + "]");
-                if (found.isPresent()) {
-                    return found;
+    /** A test inside a condition's JSON: the leaf's key, its value, and the JSON path naming it ({@code condition.and[1].inList}). */
+    public record Leaf(String key, JsonNode value, String path) {}
+
+    /** Every leaf test of a valid condition (given at {@code path}), in document order. */
+    public static List<Leaf> leaves(JsonNode condition, String path) {
+        List<Leaf> out = new ArrayList<>();
+        collect(condition, path, out);
+        return out;
+    }
+
+    private static void collect(JsonNode condition, String path, List<Leaf> out) {
+        String key = KINDS.stream().filter(condition::has).findFirst().orElseThrow();
+        switch (key) {
+            case "and", "or" -> {
+                for (int i = 0; i < condition.get(key).size(); i++) {
+                    collect(condition.get(key).get(i), path + "." + key + "[" + i + "]", out);
                 }
             }
+            case "not" -> collect(condition.get("not"), path + ".not", out);
+            default -> out.add(new Leaf(key, condition.get(key), path + "." + key));
         }
-        return condition.has("not") ? scoreReadPath(condition.get("not"), path + ".not") : Optional.empty();
+    }
+
+    private static long id(JsonInput in, Ids type) {
+        return type.parse(in.text()).orElseThrow(() -> in.error("must be an id such as " + type.format(1)));
     }
 
     private static List<Condition> list(JsonInput in, int depth) {

@@ -35,6 +35,8 @@ public final class EvaluateCondition {
             }, now);
             case Condition.Grade g -> g.in().contains(contact.score().grade());
             case Condition.Temperature t -> t.in().contains(contact.score().temperature());
+            case Condition.InList l -> contact.lists().contains(l.listId());
+            case Condition.InSegment s -> contact.segments().contains(s.segmentId());
         };
     }
 

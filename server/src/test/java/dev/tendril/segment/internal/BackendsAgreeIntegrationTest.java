@@ -63,6 +63,7 @@ class BackendsAgreeIntegrationTest {
             contacts.put(id, null);
         }
         scoresSettled();
+        memberships(new ArrayList<>(contacts.keySet()));
         assertThat(jdbc.sql("select count(distinct score) from contact_score where workspace_id = ?").param(t.workspaceId())
                 .query(Long.class).single()).as("score conditions need varied scores").isGreaterThan(3);
         contacts.replaceAll((id, none) -> snapshots.load(t.workspaceId(), id).orElseThrow());
@@ -88,6 +89,29 @@ class BackendsAgreeIntegrationTest {
         }
         // Conditions that select everyone or no one would prove little.
         assertThat(selective).isGreaterThan(CONDITIONS / 4);
+    }
+
+    /**
+     * Two static lists with random members, and two segments (one naming the other and a list) whose
+     * members the random conditions can test. Their conditions read contact data and settled scores,
+     * so their membership, computed on create, stays put.
+     */
+    void memberships(List<Long> contactIds) {
+        List<String> lists = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            String list = created("/api/v1/lists", Map.of("name", "List " + l));
+            List<String> members = new ArrayList<>(List.of(Ids.CONTACT.format(contactIds.get(l))));
+            contactIds.stream().filter(id -> random.nextInt(3) == 0).map(Ids.CONTACT::format).forEach(members::add);
+            var answer = t.api("POST", "/api/v1/lists/" + list + "/members", json.writeValueAsString(Map.of("contactIds", members)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            lists.add(list);
+        }
+        String warm = created("/api/v1/segments", Map.of("name", "VPs or warm", "condition", Map.of("or", List.of(
+                Map.of("attribute", "title", "op", "contains", "value", "vp"), Map.of("temperature", List.of("hot", "warm"))))));
+        String nested = created("/api/v1/segments", Map.of("name", "Nested", "condition", Map.of("and", List.of(
+                Map.of("inSegment", warm), Map.of("not", Map.of("inList", lists.getFirst()))))));
+        gen.lists = lists;
+        gen.segments = List.of(warm, nested);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +33,8 @@ class EvaluateConditionTest {
                     event("track", "Demo Requested", "2025-01-10T09:00:00Z", Map.of("plan", "basic", "product", Map.of("sku", "A-1"))),
                     event("track", "Demo Requested", "2024-06-01T09:00:00Z", Map.of()),
                     event("page", "Pricing", "2025-02-26T09:00:00Z", Map.of("path", "/pricing"))),
-            new ContactScore(new BigDecimal("62.50"), new BigDecimal("40"), new BigDecimal("22.5"), "B", "warm"));
+            new ContactScore(new BigDecimal("62.50"), new BigDecimal("40"), new BigDecimal("22.5"), "B", "warm"),
+            Set.of(7L), Set.of(3L, 4L));
 
     static SnapshotEvent event(String type, String name, String at, Map<String, Object> properties) {
         return new SnapshotEvent(type, name, Instant.parse(at), properties);
@@ -125,6 +127,9 @@ class EvaluateConditionTest {
             {"grade":{"atLeast":"A"}}                                                     | false
             {"temperature":["hot","warm"]}                                                | true
             {"temperature":"cold"}                                                        | false
+            {"inList":"ls_7"}                                                             | true
+            {"inList":"ls_8"}                                                             | false
+            {"and":[{"inSegment":"sg_3"},{"not":{"inSegment":"sg_5"}}]}                   | true
             """)
     void evaluatesEveryOperator(String condition, boolean expected) {
         assertThat(eval(condition)).isEqualTo(expected);
@@ -153,6 +158,8 @@ class EvaluateConditionTest {
             {"grade":{"atLeast":"b"}}                                                     | condition.grade.atLeast
             {"temperature":{"in":["hot","boiling"]}}                                      | condition.temperature.in[1]
             {"temperature":{"atLeast":"warm"}}                                            | condition.temperature.atLeast
+            {"or":[{"stage":"lead"},{"inList":"sg_3"}]}                                   | condition.or[1].inList
+            {"inSegment":7}                                                               | condition.inSegment
             """)
     void namesTheFieldOfBadInput(String condition, String field) {
         assertThatThrownBy(() -> ConditionJson.parse(JSON.readTree(condition)))

@@ -41,6 +41,9 @@ final class RandomConditions {
 
     private final Random random;
     private final Instant now;
+    /** Ids of lists and segments of the test workspace, for inList / inSegment. */
+    List<String> lists = List.of();
+    List<String> segments = List.of();
 
     RandomConditions(Random random, Instant now) {
         this.random = random;
@@ -62,8 +65,11 @@ final class RandomConditions {
         if (leaf < 78) {
             return event();
         }
-        if (leaf < 90) {
+        if (leaf < 88) {
             return score();
+        }
+        if (leaf < 94 && !lists.isEmpty() && !segments.isEmpty()) {
+            return random.nextBoolean() ? Map.of("inList", pick(lists)) : Map.of("inSegment", pick(segments));
         }
         return Map.of("stage", random.ints(1 + random.nextInt(2), 0, STAGES.size()).mapToObj(STAGES::get).toList());
     }

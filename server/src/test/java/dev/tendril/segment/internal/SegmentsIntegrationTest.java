@@ -220,4 +220,48 @@ class SegmentsIntegrationTest {
         assertThat(periodic.run()).isGreaterThanOrEqualTo(1);
         assertThat(members(customers)).containsExactly(c);
     }
+
+    @Test
+    void listAndSegmentMembershipConditionsFollowChangesInRealTime() {
+        String ann = contact("{\"email\": \"ann@acme.io\", \"title\": \"VP Sales\"}");
+        String bo = contact("{\"email\": \"bo@acme.io\", \"title\": \"Engineer\"}");
+        var list = t.api("POST", "/api/v1/lists", "{\"name\": \"Event guests\"}");
+        String guests = list.text("/id");
+        String vps = segment("VPs", "{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}");
+        String invited = segment("Invited VPs", "{\"and\": [{\"inSegment\": \"" + vps + "\"}, {\"inList\": \"" + guests + "\"}]}");
+        assertThat(members(invited)).isEmpty();
+
+        assertThat(t.api("POST", "/api/v1/lists/" + guests + "/members", "{\"contactIds\": [\"" + ann + "\", \"" + bo + "\"]}").status())
+                .isEqualTo(200);
+        assertThat(eventually(() -> members(invited), m -> !m.isEmpty())).containsExactly(ann);
+        // Ann leaves the VPs segment, so she leaves the segment naming it
+        t.api("PATCH", "/api/v1/contacts/" + ann, "{\"title\": \"Advisor\"}");
+        assertThat(eventually(() -> members(invited), List::isEmpty)).isEmpty();
+        t.api("PATCH", "/api/v1/contacts/" + bo, "{\"title\": \"VP Engineering\"}");
+        assertThat(eventually(() -> members(invited), m -> !m.isEmpty())).containsExactly(bo);
+        t.api("DELETE", "/api/v1/lists/" + guests + "/members", "{\"contactIds\": [\"" + bo + "\"]}");
+        assertThat(eventually(() -> members(invited), List::isEmpty)).isEmpty();
+    }
+
+    @Test
+    void membershipConditionsNameExistingListsAndSegmentsAndNoCycles() {
+        String a = segment("A", "{\"stage\": \"lead\"}");
+        String b = segment("B", "{\"or\": [{\"stage\": \"mql\"}, {\"inSegment\": \"" + a + "\"}]}");
+        TestTenant other = tenants.create();
+        String foreignList = other.api("POST", "/api/v1/lists", "{\"name\": \"Theirs\"}").text("/id");
+
+        var unknownList = t.api("POST", "/api/v1/segments", "{\"name\": \"x\", \"condition\": {\"not\": {\"inList\": \"" + foreignList + "\"}}}");
+        assertThat(unknownList.status()).isEqualTo(400);
+        assertThat(unknownList.body()).contains("condition.not.inList");
+        var unknownSegment = t.api("POST", "/api/v1/segments/preview", "{\"condition\": {\"inSegment\": \"sg_zzzz\"}}");
+        assertThat(unknownSegment.status()).isEqualTo(400);
+        assertThat(unknownSegment.body()).contains("condition.inSegment");
+        var self = t.api("PATCH", "/api/v1/segments/" + a, "{\"condition\": {\"inSegment\": \"" + a + "\"}}");
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.body()).contains("condition.inSegment");
+        var cycle = t.api("PATCH", "/api/v1/segments/" + a, "{\"condition\": {\"and\": [{\"stage\": \"lead\"}, {\"inSegment\": \"" + b + "\"}]}}");
+        assertThat(cycle.status()).isEqualTo(400);
+        assertThat(cycle.body()).contains("condition.and[1].inSegment");
+        assertThat(t.api("GET", "/api/v1/segments/" + a, null).text("/conditionVersion")).isEqualTo("1");
+    }
 }
