@@ -2,7 +2,9 @@ package dev.tendril.segment.internal;
 
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
+import dev.tendril.segment.SegmentInputs;
 import dev.tendril.segment.internal.PendingStore.Reads;
+import java.util.Collection;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,10 +17,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * transaction commits. An ingestion batch may have changed events, traits or the company, so its
  * contacts are re-evaluated for every segment; an edit through the contact API changes contact data
  * only, so segments that read nothing but events skip it. Static list changes and score changes
- * (through {@link #note(long, long[], Reads)}) re-evaluate only the segments reading them.
+ * (through {@link #note(long, long[], Reads)} and {@link SegmentInputs}) re-evaluate only the segments
+ * reading them.
  */
 @Component
-class PendingChanges {
+class PendingChanges implements SegmentInputs {
     private final PendingStore store;
     private final RealtimeSegments worker;
 
@@ -35,6 +38,11 @@ class PendingChanges {
     @EventListener
     void note(ContactEdited edited) {
         store.insert(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
+    }
+
+    @Override
+    public void scoresChanged(long workspaceId, Collection<Long> contactIds) {
+        note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
     }
 
     /** Notes contacts in the caller's transaction and wakes the worker once it commits. */

@@ -123,7 +123,8 @@ class SegmentsIntegrationTest {
         assertThat(eventually(() -> members(id), m -> !m.isEmpty())).containsExactly(one);
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the contact entered").isLessThan(1000);
         assertThat(history(id)).containsExactly("entered " + one);
-        assertThat(t.api("GET", "/api/v1/contacts/" + contactOf("u-2") + "/segments", null).json().get("data").size()).isZero();
+        assertThat(t.api("GET", "/api/v1/contacts/" + contactOf("u-2") + "/segments", null).json().get("data").findValuesAsString("id"))
+                .doesNotContain(id);
     }
 
     @Test
@@ -199,7 +200,7 @@ class SegmentsIntegrationTest {
             names.add(s.get("name").asString());
             assertThat(s.get("builtIn").asBoolean()).isTrue();
         });
-        assertThat(names).containsExactly("MQLs", "SQLs", "Customers", "Churned");
+        assertThat(names).containsExactly("MQLs", "SQLs", "Customers", "Churned", "Hot leads", "Warm leads", "Cold leads");
         String mqls = all.get(0).get("id").asString();
         assertThat(t.api("DELETE", "/api/v1/segments/" + mqls, null).status()).isEqualTo(409);
         assertThat(t.api("PATCH", "/api/v1/segments/" + mqls, "{\"condition\": {\"stage\": \"sql\"}}").status()).isEqualTo(409);
@@ -263,5 +264,25 @@ class SegmentsIntegrationTest {
         assertThat(cycle.status()).isEqualTo(400);
         assertThat(cycle.body()).contains("condition.and[1].inSegment");
         assertThat(t.api("GET", "/api/v1/segments/" + a, null).text("/conditionVersion")).isEqualTo("1");
+    }
+
+    @Test
+    void aContactWhoseBehaviourMakesItHotEntersTheBuiltInHotLeads() {
+        String hot = t.api("GET", "/api/v1/segments", null).text("/data/4/id");
+        String cold = t.api("GET", "/api/v1/segments", null).text("/data/6/id");
+        assertThat(t.api("GET", "/api/v1/segments/" + hot, null).text("/name")).isEqualTo("Hot leads");
+        assertThat(t.track("/v1/batch", """
+                {"batch": [{"type": "identify", "userId": "u-hot", "traits": {"email": "hot@acme.io", "title": "VP Marketing"}},
+                           {"type": "page", "userId": "u-hot", "name": "Home"}]}""").status()).isEqualTo(200);
+        String c = contactOf("u-hot");
+        assertThat(eventually(() -> members(cold), m -> !m.isEmpty())).containsExactly(c);
+        assertThat(members(hot)).isEmpty();
+        // a pricing page view and a demo request are worth over 80 points in the default model
+        assertThat(t.track("/v1/batch", """
+                {"batch": [{"type": "page", "userId": "u-hot", "name": "Pricing", "properties": {"path": "/pricing"}},
+                           {"type": "track", "userId": "u-hot", "event": "Demo Requested"}]}""").status()).isEqualTo(200);
+        assertThat(eventually(() -> members(hot), m -> !m.isEmpty())).containsExactly(c);
+        assertThat(eventually(() -> members(cold), List::isEmpty)).isEmpty();
+        assertThat(history(hot)).containsExactly("entered " + c);
     }
 }
