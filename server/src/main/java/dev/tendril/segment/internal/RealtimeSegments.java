@@ -31,7 +31,10 @@ class RealtimeSegments implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().daemon().name("segments-realtime").start(this::loop);
+        // Assigned before it runs: the loop ends as soon as it is not the current worker.
+        Thread t = Thread.ofPlatform().daemon().name("segments-realtime").unstarted(this::loop);
+        thread = t;
+        t.start();
     }
 
     @Override
