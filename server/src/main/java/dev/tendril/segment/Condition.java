@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A segment condition: a tree of boolean operators over attribute, event and stage tests. Parsed from
+ * A segment condition: a tree of boolean operators over attribute, event, stage, score and membership tests. Parsed from
  * JSON by {@link Conditions#parse}; the language is described in {@code docs/conditions.md}.
  */
 public sealed interface Condition {
@@ -44,4 +44,44 @@ public sealed interface Condition {
             in = Set.copyOf(in);
         }
     }
+
+    /**
+     * One of the contact's scores compared (numbers). A contact never scored counts as 0 on each
+     * (see {@link ContactScore#UNSCORED}).
+     */
+    record Score(Measure measure, Comparison comparison) implements Condition {
+        public enum Measure {
+            SCORE("score"), FIT_SCORE("fitScore"), ENGAGEMENT_SCORE("engagementScore");
+
+            private final String jsonName;
+
+            Measure(String jsonName) {
+                this.jsonName = jsonName;
+            }
+
+            public String jsonName() {
+                return jsonName;
+            }
+        }
+    }
+
+    /** The contact's fit grade is one of these (A, B, C, D, F; F for a contact never scored). */
+    record Grade(Set<String> in) implements Condition {
+        public Grade {
+            in = Set.copyOf(in);
+        }
+    }
+
+    /** The contact's temperature is one of these (hot, warm, cold; cold for a contact never scored). */
+    record Temperature(Set<String> in) implements Condition {
+        public Temperature {
+            in = Set.copyOf(in);
+        }
+    }
+
+    /** The contact is a member of this static list (an id of {@code contact_list}). */
+    record InList(long listId) implements Condition {}
+
+    /** The contact is currently a member of this dynamic segment. */
+    record InSegment(long segmentId) implements Condition {}
 }

@@ -43,6 +43,17 @@ public class Conditions {
         return ConditionJson.parse(json.valueToTree(condition));
     }
 
+    /**
+     * The JSON path of the first test in a valid condition (given at {@code path}) that the scoring
+     * model's own conditions may not use: score, grade and temperature (a score depending on itself),
+     * and list or segment membership (changes to them do not rescore, and segments may read scores).
+     */
+    public static Optional<String> unscorablePath(JsonNode condition, String path) {
+        return ConditionJson.leaves(condition, path).stream()
+                .filter(l -> ConditionJson.SCORE_KEYS.contains(l.key()) || ConditionJson.MEMBERSHIP_KEYS.contains(l.key()))
+                .map(ConditionJson.Leaf::path).findFirst();
+    }
+
     public List<Long> matchingContactIds(long workspaceId, Condition condition) {
         return matchingContactIds(workspaceId, condition, now());
     }

@@ -3,15 +3,22 @@ package dev.tendril.segment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a condition can read about one contact, as plain values. {@code fields} is keyed by the
  * condition's field names ({@code title}, {@code birthday} as a {@code LocalDate}, {@code createdAt} as
  * an {@code Instant}, {@code company.employees}, ...); attributes hold JSON values (String, Number,
- * Boolean, List, Map).
+ * Boolean, List, Map); {@code score} is {@link ContactScore#UNSCORED} for a contact never scored;
+ * {@code lists} and {@code segments} are the ids of the static lists and dynamic segments it is in.
  */
 public record ContactSnapshot(Map<String, Object> fields, Map<String, Object> attributes,
-        Map<String, Object> companyAttributes, List<SnapshotEvent> events) {
+        Map<String, Object> companyAttributes, List<SnapshotEvent> events, ContactScore score, Set<Long> lists,
+        Set<Long> segments) {
+    public ContactSnapshot {
+        lists = Set.copyOf(lists);
+        segments = Set.copyOf(segments);
+    }
 
     public record SnapshotEvent(String type, String name, Instant occurredAt, Map<String, Object> properties) {}
 }

@@ -3,11 +3,13 @@ package dev.tendril.scoring.internal;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.InvalidInputException.FieldError;
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.Conditions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -161,7 +163,15 @@ final class ModelJson {
             return null;
         }
         try {
-            return conditions.apply(in);
+            Condition condition = conditions.apply(in);
+            Optional<String> unscorable = Conditions.unscorablePath(in, path);
+            if (unscorable.isPresent()) {
+                errors.add(new FieldError(unscorable.get(), "cannot be used in the scoring model: a score cannot depend on the score, "
+                        + "grade or temperature it computes (stage rules have minScore, minFitGrade, minEngagementScore), "
+                        + "nor on list or segment membership"));
+                return null;
+            }
+            return condition;
         } catch (InvalidInputException e) {
             String parent = path.substring(0, path.length() - "condition".length());
             e.errors().forEach(err -> errors.add(new FieldError(parent + err.field(), err.message())));

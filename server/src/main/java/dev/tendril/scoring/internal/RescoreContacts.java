@@ -6,8 +6,10 @@ import dev.tendril.platform.Ids;
 import dev.tendril.scoring.PredictiveScore;
 import dev.tendril.segment.Conditions;
 import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.SegmentInputs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Scores contacts with their workspace's current model and stores the result. Under the contacts'
  * row locks (the lock every writer of a contact's derived state takes), so concurrent rescores of
  * the same contact queue and each real change is recorded and published exactly once; the events
- * reach listeners after the transaction commits.
+ * reach listeners after the transaction commits. Segmentation is told which contacts' scores
+ * changed in the same transaction ({@link SegmentInputs}), so segments reading scores follow.
  */
 @Component
 class RescoreContacts {
@@ -32,10 +35,12 @@ class RescoreContacts {
     private final ScoreStore scores;
     private final StageChanges stages;
     private final ApplicationEventPublisher events;
+    private final SegmentInputs segments;
     private final Clock clock;
 
     RescoreContacts(Contacts contacts, Conditions conditions, Timeline timeline, List<PredictiveScore> predictive,
-            ModelStore models, ScoreStore scores, StageChanges stages, ApplicationEventPublisher events, Clock clock) {
+            ModelStore models, ScoreStore scores, StageChanges stages, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
+        this.segments = segments;
         this.contacts = contacts;
         this.conditions = conditions;
         this.timeline = timeline;
@@ -57,6 +62,7 @@ class RescoreContacts {
         ScoringModel model = models.current(workspaceId);
         Map<Long, Scored> before = scores.current(workspaceId, ids);
         Instant now = clock.instant();
+        List<Long> changed = new ArrayList<>();
         for (long id : ids) {
             Optional<ScoreInputs> inputs = inputs(workspaceId, id, now);
             if (inputs.isEmpty()) {
@@ -65,6 +71,11 @@ class RescoreContacts {
             Scored after = ScoreCalculator.score(model, inputs.get());
             Scored previous = before.getOrDefault(id, Scored.unscored(model));
             scores.save(workspaceId, id, after, model.version(), now);
+            if (ScoreEvents.changed(previous, after) || !before.containsKey(id)) {
+                // A first score counts even when it equals "unscored": segments reading scores may not have seen
+                // the contact yet (one created through the API re-evaluates only segments reading contact data).
+                changed.add(id);
+            }
             if (ScoreEvents.changed(previous, after)) {
                 scores.addHistory(workspaceId, id, after, reason, model.version(), now);
                 ScoreEvents.between(workspaceId, id, previous, after, model, reason).forEach(events::publishEvent);
@@ -73,6 +84,7 @@ class RescoreContacts {
             Stages.automaticMove(model.stageRules(), stage, after, inputs.get().matches()).ifPresent(rule ->
                     stages.move(workspaceId, id, stage, rule.stage(), true, StageChanges.describe(rule), now));
         }
+        segments.scoresChanged(workspaceId, changed);
     }
 
     /** The contact's score under the current model, computed now without storing it (a contact never scored yet). */

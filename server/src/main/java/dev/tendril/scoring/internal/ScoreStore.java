@@ -2,6 +2,7 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
+import dev.tendril.segment.ContactScore;
 import dev.tendril.scoring.internal.Scored.FiredRule;
 import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
@@ -45,6 +46,17 @@ class ScoreStore {
                             rs.getString(6), breakdown, d.rules(), d.recommendations()));
                 });
         return out;
+    }
+
+    /** The stored score as conditions read it (numbers exactly as stored), for segmentation's in-memory backend. */
+    Optional<ContactScore> forConditions(long workspaceId, long contactId) {
+        return jdbc.sql("""
+                select score, fit_score, engagement_score, grade, temperature from contact_score
+                where workspace_id = ? and contact_id = ?""")
+                .params(workspaceId, contactId)
+                .query((rs, n) -> new ContactScore(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
+                        rs.getString(5)))
+                .optional();
     }
 
     void save(long workspaceId, long contactId, Scored s, int modelVersion, Instant at) {

@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The segments every workspace has and cannot delete: MQLs, SQLs, customers and churned, by lifecycle
- * stage. New workspaces get them in the transaction that creates them; workspaces made before this
- * existed get them at startup, computed by the next periodic recompute. Hot, warm and cold leads
- * follow once the condition language can read scores.
+ * stage, and hot, warm and cold leads, by temperature. New workspaces get them in the transaction that
+ * creates them; workspaces made before they existed get them at startup, computed by the next
+ * periodic recompute.
  */
 @Component
 class BuiltInSegments {
@@ -25,7 +25,10 @@ class BuiltInSegments {
             new BuiltIn("mqls", "MQLs", "Marketing-qualified leads", Map.of("stage", "mql")),
             new BuiltIn("sqls", "SQLs", "Sales-qualified leads", Map.of("stage", "sql")),
             new BuiltIn("customers", "Customers", "Contacts at the customer stage", Map.of("stage", "customer")),
-            new BuiltIn("churned", "Churned", "Former customers", Map.of("stage", "churned")));
+            new BuiltIn("churned", "Churned", "Former customers", Map.of("stage", "churned")),
+            new BuiltIn("hot", "Hot leads", "Contacts whose score is hot", Map.of("temperature", "hot")),
+            new BuiltIn("warm", "Warm leads", "Contacts whose score is warm", Map.of("temperature", "warm")),
+            new BuiltIn("cold", "Cold leads", "Contacts whose score is cold, or who were never scored", Map.of("temperature", "cold")));
 
     private final Segments segments;
     private final Conditions conditions;

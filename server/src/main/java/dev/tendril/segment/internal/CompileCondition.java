@@ -14,7 +14,9 @@ import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 
+import dev.tendril.segment.Comparison;
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.Condition.And;
 import dev.tendril.segment.Condition.Attribute;
 import dev.tendril.segment.Condition.Event;
@@ -57,6 +59,37 @@ final class CompileCondition {
             case Attribute a -> CompileComparison.compile(a.comparison(), source(Fields.require(a.field())), now);
             case Event e -> event(e);
             case Stage s -> condition("c.lifecycle_stage = any({0}::text[])", val(s.in().toArray(String[]::new)));
+            // A contact without a contact_score row (left-joined as cs) counts as ContactScore.UNSCORED.
+            case Condition.Score s -> CompileComparison.compile(s.comparison(), new ColumnSource(field(switch (s.measure()) {
+                case SCORE -> "coalesce(cs.score, 0)";
+                case FIT_SCORE -> "coalesce(cs.fit_score, 0)";
+                case ENGAGEMENT_SCORE -> "coalesce(cs.engagement_score, 0)";
+            }), Comparison.Kind.NUMBER), now);
+            case Condition.Grade g -> condition("coalesce(cs.grade, {0}) = any({1}::text[])", val(ContactScore.UNSCORED.grade()),
+                    val(g.in().toArray(String[]::new)));
+            case Condition.Temperature t -> condition("coalesce(cs.temperature, {0}) = any({1}::text[])",
+                    val(ContactScore.UNSCORED.temperature()), val(t.in().toArray(String[]::new)));
+            case Condition.InList l -> condition("exists (select 1 from contact_list_member lm where lm.list_id = {0} "
+                    + "and lm.workspace_id = {1} and lm.contact_id = c.id)", val(l.listId()), val(workspaceId));
+            case Condition.InSegment s -> condition("exists (select 1 from segment_membership sm where sm.segment_id = {0} "
+                    + "and sm.workspace_id = {1} and sm.contact_id = c.id)", val(s.segmentId()), val(workspaceId));
+        };
+    }
+
+    /** Whether the condition reads scores, so the query left-joins {@code contact_score cs}. */
+    static boolean readsScores(Condition condition) {
+        return switch (condition) {
+            case And a -> a.all().stream().anyMatch(CompileCondition::readsScores);
+            case Or o -> o.any().stream().anyMatch(CompileCondition::readsScores);
+            case Not n -> readsScores(n.condition());
+            case Condition.Score s -> true;
+            case Condition.Grade g -> true;
+            case Condition.Temperature t -> true;
+            case Condition.InList l -> false;
+            case Condition.InSegment s -> false;
+            case Attribute a -> false;
+            case Event e -> false;
+            case Stage s -> false;
         };
     }
 
@@ -68,6 +101,11 @@ final class CompileCondition {
             case Attribute a -> Fields.require(a.field()).onCompany();
             case Event e -> false;
             case Stage s -> false;
+            case Condition.Score s -> false;
+            case Condition.Grade g -> false;
+            case Condition.Temperature t -> false;
+            case Condition.InList l -> false;
+            case Condition.InSegment s -> false;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.platform.Ids;
 import dev.tendril.segment.Comparison.Kind;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Occurrence;
@@ -19,6 +20,15 @@ public final class ConditionJson {
     /** The lifecycle stages, as the contact module accepts them. */
     static final Set<String> STAGES = Set.of("subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "churned");
     private static final Set<String> EVENT_TYPES = Set.of("track", "page", "screen", "identify", "group", "alias");
+    /** The fit grades, best first, and the temperatures, as the scoring module gives them. */
+    static final List<String> GRADES = List.of("A", "B", "C", "D", "F");
+    static final List<String> TEMPERATURES = List.of("hot", "warm", "cold");
+    /** The keys that read a contact's score: a scoring rule may not use them (its score would depend on itself). */
+    public static final Set<String> SCORE_KEYS = Set.of("score", "fitScore", "engagementScore", "grade", "temperature");
+    /** The keys that read list or segment membership. */
+    public static final Set<String> MEMBERSHIP_KEYS = Set.of("inList", "inSegment");
+    private static final List<String> KINDS = List.of("and", "or", "not", "attribute", "event", "stage", "score", "fitScore",
+            "engagementScore", "grade", "temperature", "inList", "inSegment");
     private static final Set<String> WINDOW_KEYS = Set.of("within", "between", "before", "after");
     private static final int MAX_DEPTH = 20;
 
@@ -35,9 +45,9 @@ public final class ConditionJson {
         if (depth > MAX_DEPTH) {
             throw in.error("is nested deeper than " + MAX_DEPTH + " levels");
         }
-        List<String> kinds = Stream.of("and", "or", "not", "attribute", "event", "stage").filter(in::has).toList();
+        List<String> kinds = KINDS.stream().filter(in::has).toList();
         if (kinds.size() != 1) {
-            throw in.error("must have exactly one of and, or, not, attribute, event, stage");
+            throw in.error("must have exactly one of " + String.join(", ", KINDS));
         }
         return switch (kinds.getFirst()) {
             case "and" -> new Condition.And(list(in.object(Set.of("and")).get("and"), depth));
@@ -45,8 +55,40 @@ public final class ConditionJson {
             case "not" -> new Condition.Not(condition(in.object(Set.of("not")).get("not"), depth + 1));
             case "attribute" -> attribute(in.object(union(Set.of("attribute"), ComparisonJson.KEYS)));
             case "event" -> event(in.object(union(Set.of("event", "where", "count", "firstSeen", "lastSeen"), WINDOW_KEYS)));
-            default -> stage(in.object(Set.of("stage")).get("stage"));
+            case "stage" -> stage(in.object(Set.of("stage")).get("stage"));
+            case "grade" -> new Condition.Grade(oneOf(in.object(Set.of("grade")).get("grade"), GRADES, true));
+            case "temperature" -> new Condition.Temperature(oneOf(in.object(Set.of("temperature")).get("temperature"), TEMPERATURES, false));
+            case "inList" -> new Condition.InList(id(in.object(Set.of("inList")).get("inList"), Ids.LIST));
+            case "inSegment" -> new Condition.InSegment(id(in.object(Set.of("inSegment")).get("inSegment"), Ids.SEGMENT));
+            default -> score(in, kinds.getFirst());
         };
+    }
+
+    /** A test inside a condition's JSON: the leaf's key, its value, and the JSON path naming it ({@code condition.and[1].inList}). */
+    public record Leaf(String key, JsonNode value, String path) {}
+
+    /** Every leaf test of a valid condition (given at {@code path}), in document order. */
+    public static List<Leaf> leaves(JsonNode condition, String path) {
+        List<Leaf> out = new ArrayList<>();
+        collect(condition, path, out);
+        return out;
+    }
+
+    private static void collect(JsonNode condition, String path, List<Leaf> out) {
+        String key = KINDS.stream().filter(condition::has).findFirst().orElseThrow();
+        switch (key) {
+            case "and", "or" -> {
+                for (int i = 0; i < condition.get(key).size(); i++) {
+                    collect(condition.get(key).get(i), path + "." + key + "[" + i + "]", out);
+                }
+            }
+            case "not" -> collect(condition.get("not"), path + ".not", out);
+            default -> out.add(new Leaf(key, condition.get(key), path + "." + key));
+        }
+    }
+
+    private static long id(JsonInput in, Ids type) {
+        return type.parse(in.text()).orElseThrow(() -> in.error("must be an id such as " + type.format(1)));
     }
 
     private static List<Condition> list(JsonInput in, int depth) {
@@ -184,6 +226,57 @@ public final class ConditionJson {
             stages.add(stage);
         }
         return new Condition.Stage(stages);
+    }
+
+    private static Condition score(JsonInput in, String key) {
+        Condition.Score.Measure measure = Stream.of(Condition.Score.Measure.values()).filter(m -> m.jsonName().equals(key))
+                .findFirst().orElseThrow();
+        return new Condition.Score(measure, ComparisonJson.parse(in.object(Set.of(key)).get(key).object(ComparisonJson.KEYS), Kind.NUMBER));
+    }
+
+    /**
+     * {@code "A"}, {@code ["A", "B"]} or {@code {"in": ["A", "B"]}}; for grades (ordered best first)
+     * also {@code {"atLeast": "B"}}, meaning A or B.
+     */
+    private static Set<String> oneOf(JsonInput in, List<String> allowed, boolean ordered) {
+        if (!in.missing() && in.node().isObject()) {
+            JsonInput form = in.object(ordered ? Set.of("in", "atLeast") : Set.of("in"));
+            if (form.has("atLeast") == form.has("in")) {
+                throw in.error(ordered ? "takes one of in, atLeast" : "takes in");
+            }
+            if (form.has("atLeast")) {
+                int worst = allowed.indexOf(member(form.get("atLeast"), allowed));
+                return new LinkedHashSet<>(allowed.subList(0, worst + 1));
+            }
+            JsonInput list = form.get("in");
+            if (list.missing() || !list.node().isArray()) {
+                throw list.error("must be a non-empty list of " + String.join(", ", allowed));
+            }
+            return members(list, allowed);
+        }
+        return members(in, allowed);
+    }
+
+    private static Set<String> members(JsonInput in, List<String> allowed) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!in.missing() && in.node().isArray() && !in.node().isEmpty()) {
+            for (int i = 0; i < in.node().size(); i++) {
+                out.add(member(in.at(i), allowed));
+            }
+        } else if (!in.missing() && in.node().isString()) {
+            out.add(member(in, allowed));
+        } else {
+            throw in.error("must be one or a non-empty list of " + String.join(", ", allowed));
+        }
+        return out;
+    }
+
+    private static String member(JsonInput in, List<String> allowed) {
+        String value = in.text();
+        if (!allowed.contains(value)) {
+            throw in.error("must be one of " + String.join(", ", allowed));
+        }
+        return value;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -40,10 +40,12 @@ class ContactLists {
     record UnknownRow(int row, String value) {}
 
     private final JdbcClient jdbc;
+    private final PendingChanges pending;
     private final Clock clock;
 
-    ContactLists(JdbcClient jdbc, Clock clock) {
+    ContactLists(JdbcClient jdbc, PendingChanges pending, Clock clock) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -75,9 +77,13 @@ class ContactLists {
 
     @Transactional
     public void delete(long workspaceId, String id) {
-        if (jdbc.sql("delete from contact_list where workspace_id = ? and id = ?").params(workspaceId, Ids.LIST.require(id)).update() == 0) {
+        long listId = Ids.LIST.require(id);
+        long[] members = jdbc.sql("select contact_id from contact_list_member where workspace_id = ? and list_id = ?")
+                .params(workspaceId, listId).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        if (jdbc.sql("delete from contact_list where workspace_id = ? and id = ?").params(workspaceId, listId).update() == 0) {
             throw new NotFoundException("list", id);
         }
+        pending.note(workspaceId, members, PendingStore.Reads.MEMBERSHIPS);
     }
 
     /** Adds contacts by id; an id that is not a contact of the workspace is a 400 naming it, and nothing is added. */
@@ -93,6 +99,7 @@ class ContactLists {
         long listId = require(workspaceId, id);
         long[] contacts = contactIds(workspaceId, body);
         int removed = jdbc.sql("delete from contact_list_member where list_id = ? and contact_id = any(?)").params(listId, contacts).update();
+        pending.note(workspaceId, contacts, PendingStore.Reads.MEMBERSHIPS);
         return new Result(0, removed, List.of());
     }
 
@@ -199,7 +206,9 @@ class ContactLists {
         return ids;
     }
 
+    /** Adds members, and notes them for the segments that read list membership. */
     private int insert(long workspaceId, long listId, long[] contacts) {
+        pending.note(workspaceId, contacts, PendingStore.Reads.MEMBERSHIPS);
         return jdbc.sql("""
                 insert into contact_list_member (workspace_id, list_id, contact_id, added_at)
                 select ?, ?, unnest(?::bigint[]), ? on conflict do nothing""")

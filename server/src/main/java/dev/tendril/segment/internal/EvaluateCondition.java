@@ -28,6 +28,15 @@ public final class EvaluateCondition {
             case Attribute a -> EvaluateComparison.test(a.comparison(), value(a.field(), contact), now);
             case Event e -> event(e, contact, now);
             case Stage s -> contact.fields().get("lifecycleStage") instanceof String stage && s.in().contains(stage);
+            case Condition.Score s -> EvaluateComparison.test(s.comparison(), switch (s.measure()) {
+                case SCORE -> contact.score().score();
+                case FIT_SCORE -> contact.score().fitScore();
+                case ENGAGEMENT_SCORE -> contact.score().engagementScore();
+            }, now);
+            case Condition.Grade g -> g.in().contains(contact.score().grade());
+            case Condition.Temperature t -> t.in().contains(contact.score().temperature());
+            case Condition.InList l -> contact.lists().contains(l.listId());
+            case Condition.InSegment s -> contact.segments().contains(s.segmentId());
         };
     }
 

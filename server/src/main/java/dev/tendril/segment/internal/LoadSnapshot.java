@@ -9,26 +9,38 @@ import dev.tendril.event.Timeline;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
+import dev.tendril.segment.ContactScore;
+import dev.tendril.segment.ContactScores;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules. */
+/**
+ * Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules,
+ * and its score through {@link ContactScores} (implemented by the scoring module).
+ */
 @Component
 public class LoadSnapshot {
     private final Contacts contacts;
     private final Companies companies;
     private final Timeline timeline;
+    private final List<ContactScores> scores;
+    private final JdbcClient jdbc;
 
-    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline) {
+    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline, List<ContactScores> scores, JdbcClient jdbc) {
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
+        this.scores = scores;
+        this.jdbc = jdbc;
     }
 
     public Optional<ContactSnapshot> load(long workspaceId, long contactId) {
@@ -37,8 +49,20 @@ public class LoadSnapshot {
                     : Ids.COMPANY.parse(contact.companyId()).stream().boxed()
                             .flatMap(id -> companies.find(workspaceId, id).stream()).findFirst();
             return new ContactSnapshot(fields(contact, company.orElse(null)), contact.attributes(),
-                    company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId));
+                    company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId), score(workspaceId, contactId),
+                    memberships("contact_list_member", "list_id", workspaceId, contactId),
+                    memberships("segment_membership", "segment_id", workspaceId, contactId));
         });
+    }
+
+    /** The lists or segments (this module's tables) the contact is in. */
+    private Set<Long> memberships(String table, String column, long workspaceId, long contactId) {
+        return new HashSet<>(jdbc.sql("select " + column + " from " + table + " where workspace_id = ? and contact_id = ?")
+                .params(workspaceId, contactId).query(Long.class).list());
+    }
+
+    private ContactScore score(long workspaceId, long contactId) {
+        return scores.stream().flatMap(s -> s.find(workspaceId, contactId).stream()).findFirst().orElse(ContactScore.UNSCORED);
     }
 
     private List<SnapshotEvent> events(long workspaceId, long contactId) {

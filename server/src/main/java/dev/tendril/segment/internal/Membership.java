@@ -32,15 +32,19 @@ class Membership {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final PendingStore pending;
 
-    Membership(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Membership(JdbcClient jdbc, ApplicationEventPublisher events, PendingStore pending) {
         this.jdbc = jdbc;
         this.events = events;
+        this.pending = pending;
     }
 
     /**
      * Re-evaluates the segment for all contacts of the workspace ({@code among} null) or for these
      * contacts only; returns how many entered and exited. The caller holds the segment row's lock.
+     * When other segments of the workspace read segment membership, the contacts that entered or
+     * exited are noted for their real-time re-evaluation.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int[] reconcile(long workspaceId, long segmentId, Condition condition, Instant now, long[] among) {
@@ -63,8 +67,10 @@ class Membership {
                 + "   union all select ?::bigint, ?::bigint, contact_id, 'exited', ?::timestamptz from exited)"
                 + " select contact_id, true as entered from entered union all select contact_id, false from exited";
         int[] counts = new int[2];
+        List<Long> changed = new ArrayList<>();
         jdbc.sql(sql).params(params).query((rs, n) -> {
             long contactId = rs.getLong(1);
+            changed.add(contactId);
             if (rs.getBoolean(2)) {
                 counts[0]++;
                 events.publishEvent(new SegmentEntered(workspaceId, segmentId, contactId));
@@ -74,7 +80,16 @@ class Membership {
             }
             return null;
         }).list();
+        if (!changed.isEmpty() && jdbc.sql("select exists (select 1 from segment where workspace_id = ? and reads_memberships and id <> ?)")
+                .params(workspaceId, segmentId).query(Boolean.class).single()) {
+            pending.insert(workspaceId, changed.stream().mapToLong(Long::longValue).sorted().toArray(), PendingStore.Reads.MEMBERSHIPS);
+        }
         return counts;
+    }
+
+    long[] memberIds(long segmentId) {
+        return jdbc.sql("select contact_id from segment_membership where segment_id = ?").param(segmentId).query(Long.class).list()
+                .stream().mapToLong(Long::longValue).toArray();
     }
 
     long size(long segmentId) {

@@ -2,9 +2,13 @@ package dev.tendril.segment.internal;
 
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
+import dev.tendril.segment.SegmentInputs;
+import dev.tendril.segment.internal.PendingStore.Reads;
+import java.util.Collection;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -12,26 +16,46 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * so a crash loses nothing and ingestion pays one insert), and wakes the real-time worker once that
  * transaction commits. An ingestion batch may have changed events, traits or the company, so its
  * contacts are re-evaluated for every segment; an edit through the contact API changes contact data
- * only, so segments that read nothing but events skip it.
+ * only, so segments that read nothing but events skip it. Static list changes and score changes
+ * (through {@link #note(long, long[], Reads)} and {@link SegmentInputs}) re-evaluate only the segments
+ * reading them.
  */
 @Component
-class PendingChanges {
-    private final JdbcClient jdbc;
+class PendingChanges implements SegmentInputs {
+    private final PendingStore store;
     private final RealtimeSegments worker;
 
-    PendingChanges(JdbcClient jdbc, RealtimeSegments worker) {
-        this.jdbc = jdbc;
+    PendingChanges(PendingStore store, RealtimeSegments worker) {
+        this.store = store;
         this.worker = worker;
     }
 
     @EventListener
     void note(ContactsChanged changed) {
-        insert(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), true);
+        store.insert(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.ALL);
     }
 
     @EventListener
     void note(ContactEdited edited) {
-        insert(edited.workspaceId(), new long[] {edited.contactId()}, false);
+        store.insert(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
+    }
+
+    @Override
+    public void scoresChanged(long workspaceId, Collection<Long> contactIds) {
+        note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
+    }
+
+    /** Notes contacts in the caller's transaction and wakes the worker once it commits. */
+    void note(long workspaceId, long[] contactIds, Reads reads) {
+        store.insert(workspaceId, contactIds, reads);
+        if (contactIds.length > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        }
     }
 
     @TransactionalEventListener
@@ -42,12 +66,5 @@ class PendingChanges {
     @TransactionalEventListener
     void committed(ContactEdited edited) {
         worker.wake();
-    }
-
-    private void insert(long workspaceId, long[] contactIds, boolean allSegments) {
-        if (contactIds.length > 0) {
-            jdbc.sql("insert into segment_pending (workspace_id, contact_ids, all_segments) values (?, ?, ?)")
-                    .params(workspaceId, contactIds, allSegments).update();
-        }
     }
 }

@@ -31,7 +31,10 @@ class RealtimeSegments implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().daemon().name("segments-realtime").start(this::loop);
+        // Assigned before it runs: the loop ends as soon as it is not the current worker.
+        Thread t = Thread.ofPlatform().daemon().name("segments-realtime").unstarted(this::loop);
+        thread = t;
+        t.start();
     }
 
     @Override
@@ -62,6 +65,9 @@ class RealtimeSegments implements SmartLifecycle {
                     // more may be pending: keep draining
                 }
             } catch (InterruptedException e) {
+                if (thread == Thread.currentThread()) {
+                    log.warn("Real-time segment worker interrupted without being stopped; it ends", e);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (thread != Thread.currentThread()) {

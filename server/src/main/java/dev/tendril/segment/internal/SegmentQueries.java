@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Runs compiled conditions over a whole workspace. It reads the contact, company and event tables
- * directly: batch evaluation cannot afford to go through the owning modules one contact at a time.
+ * Runs compiled conditions over a whole workspace. It reads the contact, company, event and
+ * contact_score tables directly: batch evaluation cannot afford to go through the owning modules one contact at a time.
  */
 @Repository
 public class SegmentQueries {
@@ -69,6 +69,9 @@ public class SegmentQueries {
         SelectJoinStep<R> from = select.from(table("contact").as("c"));
         if (CompileCondition.readsCompany(condition)) {
             from = from.leftJoin(table("company").as("co")).on(field("co.id").eq(field("c.company_id")));
+        }
+        if (CompileCondition.readsScores(condition)) {
+            from = from.leftJoin(table("contact_score").as("cs")).on(field("cs.contact_id").eq(field("c.id")));
         }
         return from;
     }

@@ -25,12 +25,12 @@ class SegmentStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long workspaceId, String name, String description, String condition, boolean timeRelative, String builtIn,
+    long insert(long workspaceId, String name, String description, String condition, SegmentReads reads, String builtIn,
             Instant recomputedAt) {
         return jdbc.sql("""
-                insert into segment (workspace_id, name, description, condition, time_relative, built_in, recomputed_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
-                .params(workspaceId, name, description, condition, timeRelative, builtIn, ts(recomputedAt))
+                insert into segment (workspace_id, name, description, condition, time_relative, reads_memberships, built_in, recomputed_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning id""")
+                .params(workspaceId, name, description, condition, reads.timeRelative(), reads.memberships(), builtIn, ts(recomputedAt))
                 .query(Long.class).single();
     }
 
@@ -56,12 +56,12 @@ class SegmentStore {
                 .params(workspaceId, after == null ? 0 : after.id(), limit).query(SegmentStore::row).list();
     }
 
-    void update(long id, String name, String description, String condition, boolean timeRelative, boolean newCondition) {
+    void update(long id, String name, String description, String condition, SegmentReads reads, boolean newCondition) {
         jdbc.sql("""
-                update segment set name = ?, description = ?, condition = ?::jsonb, time_relative = ?,
+                update segment set name = ?, description = ?, condition = ?::jsonb, time_relative = ?, reads_memberships = ?,
                        condition_version = condition_version + case when ? then 1 else 0 end, updated_at = now()
                 where id = ?""")
-                .params(name, description, condition, timeRelative, newCondition, id).update();
+                .params(name, description, condition, reads.timeRelative(), reads.memberships(), newCondition, id).update();
     }
 
     void delete(long id) {

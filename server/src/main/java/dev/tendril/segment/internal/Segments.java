@@ -39,11 +39,15 @@ class Segments {
     private final Conditions conditions;
     private final SegmentQueries queries;
     private final Contacts contacts;
+    private final ConditionReferences references;
+    private final PendingChanges pending;
     private final JsonMapper json;
     private final Clock clock;
 
     Segments(SegmentStore store, ParsedSegments parsed, Membership membership, Conditions conditions, SegmentQueries queries,
-            Contacts contacts, JsonMapper json, Clock clock) {
+            Contacts contacts, ConditionReferences references, PendingChanges pending, JsonMapper json, Clock clock) {
+        this.references = references;
+        this.pending = pending;
         this.store = store;
         this.parsed = parsed;
         this.membership = membership;
@@ -60,6 +64,7 @@ class Segments {
         String description = description(body.get("description"));
         JsonNode node = conditionNode(body);
         Condition condition = conditions.parse(node);
+        references.check(workspaceId, node, null);
         long id = insert(workspaceId, name, description, node, condition, null);
         return view(store.find(workspaceId, id).orElseThrow());
     }
@@ -68,8 +73,7 @@ class Segments {
     @Transactional
     long insert(long workspaceId, String name, String description, JsonNode node, Condition condition, String builtIn) {
         Instant now = now();
-        long id = store.insert(workspaceId, name, description, json.writeValueAsString(node),
-                SegmentReads.of(condition).timeRelative(), builtIn, now);
+        long id = store.insert(workspaceId, name, description, json.writeValueAsString(node), SegmentReads.of(condition), builtIn, now);
         membership.reconcile(workspaceId, id, condition, now, null);
         return id;
     }
@@ -97,11 +101,12 @@ class Segments {
             }
             JsonNode node = conditionNode(body);
             condition = conditions.parse(node);
+            references.check(workspaceId, node, row.id());
             conditionText = json.writeValueAsString(node);
         }
         boolean changed = condition != null && !json.readTree(conditionText).equals(json.readTree(row.condition()));
-        boolean timeRelative = SegmentReads.of(condition != null ? condition : parsed.of(row).condition()).timeRelative();
-        store.update(row.id(), name, description, conditionText, timeRelative, changed);
+        SegmentReads reads = SegmentReads.of(condition != null ? condition : parsed.of(row).condition());
+        store.update(row.id(), name, description, conditionText, reads, changed);
         if (changed) {
             Instant now = now();
             membership.reconcile(workspaceId, row.id(), condition, now, null);
@@ -116,12 +121,16 @@ class Segments {
         if (row.builtIn() != null) {
             throw new ConflictException("id", "built-in segments cannot be deleted");
         }
+        long[] members = membership.memberIds(row.id());
         store.delete(row.id());
         parsed.forget(row.id());
+        pending.note(workspaceId, members, PendingStore.Reads.MEMBERSHIPS); // for segments naming it, which now match no one
     }
 
     public Preview preview(long workspaceId, Map<String, Object> body) {
-        Condition condition = conditions.parse(conditionNode(body));
+        JsonNode node = conditionNode(body);
+        Condition condition = conditions.parse(node);
+        references.check(workspaceId, node, null);
         Instant now = now();
         long count = queries.count(workspaceId, condition, now);
         List<ContactView> sample = queries.sample(workspaceId, condition, now, SAMPLE).stream()

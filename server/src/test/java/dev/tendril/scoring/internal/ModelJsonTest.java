@@ -33,6 +33,10 @@ class ModelJsonTest {
             "{\"temperature\": {\"hot\": 50, \"warm\": 80}} | temperature.warm",
             "{\"stageRules\": [{\"stage\": \"vip\", \"when\": {\"minScore\": 1}}]} | stageRules[0].stage",
             "{\"stageRules\": [{\"stage\": \"mql\", \"when\": {\"minFitGrade\": \"E\"}}]} | stageRules[0].when.minFitGrade",
+            "{\"categories\": {\"demographics\": {\"rules\": [{\"name\": \"a\", \"points\": 1, \"condition\": {\"and\": [{\"stage\": \"lead\"}, {\"not\": {\"temperature\": \"hot\"}}]}}]}}} | categories.demographics.rules[0].condition.and[1].not.temperature",
+            "{\"categories\": {\"engagement\": {\"rules\": [{\"name\": \"a\", \"points\": 1, \"condition\": {\"score\": {\"op\": \"gte\", \"value\": 50}}}]}}} | categories.engagement.rules[0].condition.score",
+            "{\"stageRules\": [{\"stage\": \"mql\", \"when\": {\"condition\": {\"or\": [{\"grade\": \"A\"}]}}}]} | stageRules[0].when.condition.or[0].grade",
+            "{\"categories\": {\"demographics\": {\"rules\": [{\"name\": \"a\", \"points\": 1, \"condition\": {\"inList\": \"ls_1\"}}]}}} | categories.demographics.rules[0].condition.inList",
             "{\"colour\": 1} | colour"})
     void mistakesNameTheirField(String input, String field) {
         assertThatThrownBy(() -> ModelJson.read(JSON.readTree(input), DEFAULTS, ConditionJson::parse))

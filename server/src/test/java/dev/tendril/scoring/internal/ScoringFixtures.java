@@ -1,6 +1,7 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.event.BehaviorView;
+import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.internal.ConditionJson;
 import dev.tendril.segment.internal.EvaluateCondition;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Models, contacts and behaviour for the pure scoring tests. */
@@ -34,7 +36,7 @@ final class ScoringFixtures {
     }
 
     static ContactSnapshot contact(Map<String, Object> fields, Map<String, Object> attributes) {
-        return new ContactSnapshot(fields, attributes, Map.of(), List.of());
+        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), ContactScore.UNSCORED, Set.of(), Set.of());
     }
 
     /** Behaviour last seen {@code daysAgo} days before {@link #NOW}. */

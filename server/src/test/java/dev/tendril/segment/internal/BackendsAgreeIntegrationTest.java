@@ -23,12 +23,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two backends agree: random contacts (typed attributes, companies) with random events go in
  * through the real APIs, then for hundreds of random conditions the contacts the SQL selects are
- * exactly those the in-memory evaluator accepts. A seeded {@link Random} rather than jqwik: jqwik's
+ * exactly those the in-memory evaluator accepts. Scores come from the real scoring pipeline. A seeded {@link Random} rather than jqwik: jqwik's
  * engine does not run inside the shared Spring test context, and a fixed seed replays any failure.
  */
 @IntegrationTest
@@ -41,6 +42,7 @@ class BackendsAgreeIntegrationTest {
     @Autowired Conditions conditions;
     @Autowired LoadSnapshot snapshots;
     @Autowired JsonMapper json;
+    @Autowired JdbcClient jdbc;
 
     Random random = new Random(SEED);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -60,6 +62,10 @@ class BackendsAgreeIntegrationTest {
             track(i);
             contacts.put(id, null);
         }
+        scoresSettled();
+        memberships(new ArrayList<>(contacts.keySet()));
+        assertThat(jdbc.sql("select count(distinct score) from contact_score where workspace_id = ?").param(t.workspaceId())
+                .query(Long.class).single()).as("score conditions need varied scores").isGreaterThan(3);
         contacts.replaceAll((id, none) -> snapshots.load(t.workspaceId(), id).orElseThrow());
 
         int selective = 0;
@@ -83,6 +89,52 @@ class BackendsAgreeIntegrationTest {
         }
         // Conditions that select everyone or no one would prove little.
         assertThat(selective).isGreaterThan(CONDITIONS / 4);
+    }
+
+    /**
+     * Two static lists with random members, and two segments (one naming the other and a list) whose
+     * members the random conditions can test. Their conditions read contact data and settled scores,
+     * so their membership, computed on create, stays put.
+     */
+    void memberships(List<Long> contactIds) {
+        List<String> lists = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            String list = created("/api/v1/lists", Map.of("name", "List " + l));
+            List<String> members = new ArrayList<>(List.of(Ids.CONTACT.format(contactIds.get(l))));
+            contactIds.stream().filter(id -> random.nextInt(3) == 0).map(Ids.CONTACT::format).forEach(members::add);
+            var answer = t.api("POST", "/api/v1/lists/" + list + "/members", json.writeValueAsString(Map.of("contactIds", members)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            lists.add(list);
+        }
+        String warm = created("/api/v1/segments", Map.of("name", "VPs or warm", "condition", Map.of("or", List.of(
+                Map.of("attribute", "title", "op", "contains", "value", "vp"), Map.of("temperature", List.of("hot", "warm"))))));
+        String nested = created("/api/v1/segments", Map.of("name", "Nested", "condition", Map.of("and", List.of(
+                Map.of("inSegment", warm), Map.of("not", Map.of("inList", lists.getFirst()))))));
+        gen.lists = lists;
+        gen.segments = List.of(warm, nested);
+    }
+
+    /**
+     * Scoring runs after each batch commits, asynchronously: waits (bounded) until the workspace's
+     * stored scores stop changing, so both backends read the same scores.
+     */
+    void scoresSettled() {
+        String previous = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String current = jdbc.sql("select count(*) || ':' || coalesce(max(scored_at)::text, '') from contact_score where workspace_id = ?")
+                    .param(t.workspaceId()).query(String.class).single();
+            if (current.equals(previous) && !current.startsWith("0:")) {
+                return;
+            }
+            previous = current;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("scores still changing after 30 s");
     }
 
     String created(String path, Map<String, Object> body) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tendril.platform.InvalidInputException;
+import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +32,9 @@ class EvaluateConditionTest {
             List.of(event("track", "Demo Requested", "2025-02-27T09:00:00Z", Map.of("plan", "pro", "seats", 5)),
                     event("track", "Demo Requested", "2025-01-10T09:00:00Z", Map.of("plan", "basic", "product", Map.of("sku", "A-1"))),
                     event("track", "Demo Requested", "2024-06-01T09:00:00Z", Map.of()),
-                    event("page", "Pricing", "2025-02-26T09:00:00Z", Map.of("path", "/pricing"))));
+                    event("page", "Pricing", "2025-02-26T09:00:00Z", Map.of("path", "/pricing"))),
+            new ContactScore(new BigDecimal("62.50"), new BigDecimal("40"), new BigDecimal("22.5"), "B", "warm"),
+            Set.of(7L), Set.of(3L, 4L));
 
     static SnapshotEvent event(String type, String name, String at, Map<String, Object> properties) {
         return new SnapshotEvent(type, name, Instant.parse(at), properties);
@@ -113,6 +117,19 @@ class EvaluateConditionTest {
             {"and":[{"stage":"mql"},{"attribute":"title","op":"contains","value":"VP"}]}  | true
             {"and":[{"stage":"mql"},{"not":{"attribute":"title","op":"contains","value":"VP"}}]} | false
             {"or":[{"stage":"lead"},{"not":{"or":[{"stage":"sql"},{"event":"Nope"}]}}]}   | true
+            {"score":{"op":"gte","value":62.5}}                                           | true
+            {"score":{"op":"gt","value":62.5}}                                            | false
+            {"fitScore":{"op":"between","value":[40,50]}}                                 | true
+            {"engagementScore":{"op":"lt","value":20}}                                    | false
+            {"grade":"B"}                                                                 | true
+            {"grade":{"in":["A","C"]}}                                                    | false
+            {"grade":{"atLeast":"B"}}                                                     | true
+            {"grade":{"atLeast":"A"}}                                                     | false
+            {"temperature":["hot","warm"]}                                                | true
+            {"temperature":"cold"}                                                        | false
+            {"inList":"ls_7"}                                                             | true
+            {"inList":"ls_8"}                                                             | false
+            {"and":[{"inSegment":"sg_3"},{"not":{"inSegment":"sg_5"}}]}                   | true
             """)
     void evaluatesEveryOperator(String condition, boolean expected) {
         assertThat(eval(condition)).isEqualTo(expected);
@@ -135,6 +152,14 @@ class EvaluateConditionTest {
             {"event":"X","where":[{"property":"a..b","op":"exists"}]}                     | condition.where[0].property
             {"event":"X","colour":"red"}                                                  | condition.colour
             {"attribute":"title","op":"eq","value":"x","stage":"lead"}                    | condition
+            {"score":{"op":"contains","value":"x"}}                                       | condition.score.op
+            {"fitScore":{"op":"gte","value":"high"}}                                      | condition.fitScore.value
+            {"grade":"E"}                                                                 | condition.grade
+            {"grade":{"atLeast":"b"}}                                                     | condition.grade.atLeast
+            {"temperature":{"in":["hot","boiling"]}}                                      | condition.temperature.in[1]
+            {"temperature":{"atLeast":"warm"}}                                            | condition.temperature.atLeast
+            {"or":[{"stage":"lead"},{"inList":"sg_3"}]}                                   | condition.or[1].inList
+            {"inSegment":7}                                                               | condition.inSegment
             """)
     void namesTheFieldOfBadInput(String condition, String field) {
         assertThatThrownBy(() -> ConditionJson.parse(JSON.readTree(condition)))

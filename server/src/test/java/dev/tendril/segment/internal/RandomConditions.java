@@ -30,7 +30,10 @@ final class RandomConditions {
             "number", List.of("company.employees", "company.annualRevenue"),
             "boolean", List.of(),
             "date", List.of("birthday", "createdAt", "company.createdAt"));
+    /** Around the scores the default model gives the random contacts, and its temperature and grade boundaries. */
+    static final List<Object> SCORES = List.of(0, 1, 5, 10, 15, new BigDecimal("20.5"), 30, 50, 80);
     static final Map<String, List<String>> OPS = Map.of(
+            "score", List.of("eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte", "between", "exists", "is_empty"),
             "text", List.of("eq", "neq", "contains", "starts_with", "ends_with", "in", "not_in", "exists", "is_empty"),
             "number", List.of("eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte", "between", "exists", "is_empty"),
             "boolean", List.of("eq", "neq", "exists"),
@@ -38,6 +41,9 @@ final class RandomConditions {
 
     private final Random random;
     private final Instant now;
+    /** Ids of lists and segments of the test workspace, for inList / inSegment. */
+    List<String> lists = List.of();
+    List<String> segments = List.of();
 
     RandomConditions(Random random, Instant now) {
         this.random = random;
@@ -53,11 +59,17 @@ final class RandomConditions {
             };
         }
         int leaf = random.nextInt(100);
-        if (leaf < 50) {
+        if (leaf < 42) {
             return attribute();
         }
-        if (leaf < 90) {
+        if (leaf < 78) {
             return event();
+        }
+        if (leaf < 88) {
+            return score();
+        }
+        if (leaf < 94 && !lists.isEmpty() && !segments.isEmpty()) {
+            return random.nextBoolean() ? Map.of("inList", pick(lists)) : Map.of("inSegment", pick(segments));
         }
         return Map.of("stage", random.ints(1 + random.nextInt(2), 0, STAGES.size()).mapToObj(STAGES::get).toList());
     }
@@ -96,8 +108,28 @@ final class RandomConditions {
         return out;
     }
 
+    private Map<String, Object> score() {
+        return switch (random.nextInt(5)) {
+            case 0, 1 -> Map.of(pick(List.of("score", "fitScore", "engagementScore")), comparison("score"));
+            case 2 -> Map.of("grade", oneOf(List.of("A", "B", "C", "D", "F"), true));
+            default -> Map.of("temperature", oneOf(List.of("hot", "warm", "cold"), false));
+        };
+    }
+
+    /** {@code "x"}, {@code ["x", "y"]}, {@code {"in": [...]}} or, for grades, {@code {"atLeast": "x"}}. */
+    private Object oneOf(List<String> values, boolean ordered) {
+        List<String> some = random.ints(1 + random.nextInt(2), 0, values.size()).mapToObj(values::get).toList();
+        return switch (random.nextInt(ordered ? 4 : 3)) {
+            case 0 -> some.getFirst();
+            case 1 -> some;
+            case 2 -> Map.of("in", some);
+            default -> Map.of("atLeast", some.getFirst());
+        };
+    }
+
     private Object value(String kind) {
         return switch (kind) {
+            case "score" -> pick(SCORES);
             case "text" -> pick(TEXT);
             case "number" -> pick(NUMBERS);
             case "boolean" -> random.nextBoolean();

@@ -1,0 +1,16 @@
+package dev.tendril.segment;
+
+import java.util.Collection;
+
+/**
+ * What other modules tell segmentation that it cannot learn from an event it may listen to. Scoring
+ * depends on segmentation (its rules are conditions), so segmentation cannot listen to
+ * {@code ScoreChanged}; the scoring module calls this instead, in the transaction that stores the scores.
+ */
+public interface SegmentInputs {
+    /**
+     * These contacts' stored score, grade or temperature changed (or was stored for the first time):
+     * the segments reading scores re-evaluate them once the caller's transaction commits.
+     */
+    void scoresChanged(long workspaceId, Collection<Long> contactIds);
+}
