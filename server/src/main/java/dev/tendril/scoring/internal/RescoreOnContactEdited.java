@@ -3,8 +3,6 @@ package dev.tendril.scoring.internal;
 import dev.tendril.contact.ContactEdited;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RescoreOnContactEdited {
     static final String REASON = "contact edited";
-    static final int CLAIM = 500;
+    static final int CLAIM = 100; // small rounds: one workspace's backlog (a CSV import) must not hold up another's edits
     private static final Logger log = LoggerFactory.getLogger(RescoreOnContactEdited.class);
 
     private final JdbcClient jdbc;
@@ -57,27 +55,42 @@ class RescoreOnContactEdited {
             return;
         }
         try {
-            while (Boolean.TRUE.equals(tx.execute(status -> round()))) {
-                // more may be pending
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (long workspaceId : pendingWorkspaces()) {
+                    progress |= drain(workspaceId);
+                }
             }
-        } catch (RuntimeException e) {
-            log.warn("Rescoring edited contacts failed; they stay pending and are retried", e);
         } finally {
             busy.set(false);
         }
     }
 
-    /** Claims up to {@link #CLAIM} edits and rescores them per workspace, in one transaction; false when none were pending. */
-    private boolean round() {
-        Map<Long, List<Long>> byWorkspace = new TreeMap<>();
-        jdbc.sql("""
-                delete from score_pending where id in (select id from score_pending order by id limit ? for update skip locked)
-                returning workspace_id, contact_id""")
-                .param(CLAIM)
-                .query(rs -> {
-                    byWorkspace.computeIfAbsent(rs.getLong(1), ws -> new ArrayList<>()).add(rs.getLong(2));
-                });
-        byWorkspace.forEach((workspaceId, ids) -> rescore.rescore(workspaceId, ids, REASON));
-        return !byWorkspace.isEmpty();
+    private List<Long> pendingWorkspaces() {
+        return jdbc.sql("select distinct workspace_id from score_pending order by 1").query(Long.class).list();
+    }
+
+    /**
+     * Claims up to {@link #CLAIM} edits of one workspace and rescores them in the same transaction, so a
+     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
+     */
+    private boolean drain(long workspaceId) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                List<Long> ids = jdbc.sql("""
+                        delete from score_pending where id in (
+                            select id from score_pending where workspace_id = ? order by id limit ? for update skip locked)
+                        returning contact_id""")
+                        .params(workspaceId, CLAIM).query(Long.class).list();
+                if (!ids.isEmpty()) {
+                    rescore.rescore(workspaceId, ids.stream().distinct().toList(), REASON);
+                }
+                return !ids.isEmpty();
+            }));
+        } catch (RuntimeException e) {
+            log.warn("Rescoring edited contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
+            return false;
+        }
     }
 }
