@@ -10,11 +10,12 @@ alter table segment_pending drop column all_segments;
 -- The condition names inList or inSegment: membership changes elsewhere re-evaluate this segment.
 alter table segment add column reads_memberships boolean not null default false;
 
--- Contacts edited through the contact API (REST, CSV import), due for rescoring: written in the
--- editing transaction, claimed in batches by any node with FOR UPDATE SKIP LOCKED, so an import of
+-- Contacts due for rescoring (an event batch, or an edit through the REST API or a CSV import): written in the
+-- changing transaction, claimed in batches by any node with FOR UPDATE SKIP LOCKED, so an import of
 -- many rows costs a few batched rescores instead of one task per row.
 create table score_pending (
     id            bigint generated always as identity primary key,
     workspace_id  bigint not null,
-    contact_id    bigint not null
+    contact_id    bigint not null,
+    reason        text not null
 );

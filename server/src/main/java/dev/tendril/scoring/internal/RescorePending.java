@@ -1,0 +1,122 @@
+package dev.tendril.scoring.internal;
+
+import dev.tendril.contact.ContactEdited;
+import dev.tendril.event.ContactsChanged;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rescores contacts whose data changed: after every committed event batch ({@code ContactsChanged}) and
+ * after edits through the contact API, REST or CSV import ({@code ContactEdited}). The change is noted
+ * as {@code score_pending} rows in the changing transaction, so a crash loses nothing, and one drainer
+ * per node rescores them after commit in small rounds per workspace. The rounds bound what scoring
+ * takes from the connection pool: under heavy ingestion scores lag behind instead of starving it.
+ * An automatic stage move is an edit too; its rescore moves no further, as automatic rules only move forward.
+ */
+@Component
+class RescorePending {
+    static final String EDITED = "contact edited";
+    static final String EVENT_BATCH = "event batch";
+    static final int CLAIM = 100; // small rounds: one workspace's backlog (a CSV import) must not hold up another's edits
+    private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
+
+    private final JdbcClient jdbc;
+    private final RescoreContacts rescore;
+    private final TransactionTemplate tx;
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    RescorePending(JdbcClient jdbc, RescoreContacts rescore, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.rescore = rescore;
+        this.tx = tx;
+    }
+
+    @EventListener
+    void note(ContactEdited edited) {
+        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) values (?, ?, ?)")
+                .params(edited.workspaceId(), edited.contactId(), EDITED).update();
+    }
+
+    @EventListener
+    void note(ContactsChanged changed) {
+        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
+                .params(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).toArray(), EVENT_BATCH)
+                .update();
+    }
+
+    @TransactionalEventListener
+    void committed(ContactEdited edited) {
+        wake();
+    }
+
+    @TransactionalEventListener
+    void committed(ContactsChanged changed) {
+        wake();
+    }
+
+    private void wake() {
+        if (!busy.get()) {
+            Thread.ofVirtual().name("rescore-pending").start(this::drain);
+        }
+    }
+
+    /** Also every second: changes committed on other nodes, or left by a crash or a busy drain. */
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    void drain() {
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (long workspaceId : pendingWorkspaces()) {
+                    progress |= drain(workspaceId);
+                }
+            }
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private List<Long> pendingWorkspaces() {
+        return jdbc.sql("select distinct workspace_id from score_pending order by 1").query(Long.class).list();
+    }
+
+    /**
+     * Claims up to {@link #CLAIM} changes of one workspace and rescores them in the same transaction, so a
+     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
+     */
+    private boolean drain(long workspaceId) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                Map<String, Set<Long>> byReason = new TreeMap<>();
+                jdbc.sql("""
+                        delete from score_pending where id in (
+                            select id from score_pending where workspace_id = ? order by id limit ? for update skip locked)
+                        returning reason, contact_id""")
+                        .params(workspaceId, CLAIM)
+                        .query(rs -> {
+                            byReason.computeIfAbsent(rs.getString(1), r -> new LinkedHashSet<>()).add(rs.getLong(2));
+                        });
+                byReason.forEach((reason, ids) -> rescore.rescore(workspaceId, List.copyOf(ids), reason));
+                return !byReason.isEmpty();
+            }));
+        } catch (RuntimeException e) {
+            log.warn("Rescoring pending contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
+            return false;
+        }
+    }
+}
