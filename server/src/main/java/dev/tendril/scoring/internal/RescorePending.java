@@ -2,11 +2,13 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,23 +98,27 @@ class RescorePending {
     }
 
     /**
-     * Claims up to {@link #CLAIM} changes of one workspace and rescores them in the same transaction, so a
+     * Claims the changes of up to {@link #CLAIM} contacts of one workspace and rescores them in the same transaction, so a
      * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
      */
     private boolean drain(long workspaceId) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
-                Map<String, Set<Long>> byReason = new TreeMap<>();
+                Map<Long, Set<String>> reasons = new LinkedHashMap<>();
+                // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""
-                        delete from score_pending where id in (
-                            select id from score_pending where workspace_id = ? order by id limit ? for update skip locked)
+                        with picked as (select contact_id from score_pending where workspace_id = ? order by id limit ? for update skip locked)
+                        delete from score_pending where workspace_id = ? and contact_id in (select contact_id from picked)
                         returning reason, contact_id""")
-                        .params(workspaceId, CLAIM)
+                        .params(workspaceId, CLAIM, workspaceId)
                         .query(rs -> {
-                            byReason.computeIfAbsent(rs.getString(1), r -> new LinkedHashSet<>()).add(rs.getLong(2));
+                            reasons.computeIfAbsent(rs.getLong(2), c -> new TreeSet<>()).add(rs.getString(1));
                         });
-                byReason.forEach((reason, ids) -> rescore.rescore(workspaceId, List.copyOf(ids), reason));
-                return !byReason.isEmpty();
+                // Each contact once, under all the reasons it was pending for.
+                Map<String, List<Long>> byReason = new TreeMap<>();
+                reasons.forEach((contact, why) -> byReason.computeIfAbsent(String.join(", ", why), r -> new ArrayList<>()).add(contact));
+                byReason.forEach((reason, ids) -> rescore.rescore(workspaceId, ids, reason));
+                return !reasons.isEmpty();
             }));
         } catch (RuntimeException e) {
             log.warn("Rescoring pending contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
