@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RescorePending {
     static final String EDITED = "contact edited";
     static final String EVENT_BATCH = "event batch";
-    static final int CLAIM = 100; // small rounds: one workspace's backlog (a CSV import) must not hold up another's edits
+    static final int CLAIM = 50; // small rounds: one workspace's backlog (a CSV import) must not hold up another's events
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
     private final JdbcClient jdbc;
@@ -94,7 +94,10 @@ class RescorePending {
     }
 
     private List<Long> pendingWorkspaces() {
-        return jdbc.sql("select distinct workspace_id from score_pending order by 1").query(Long.class).list();
+        // Workspaces with fresh events first: their scores are due within a second; edits can wait a round.
+        return jdbc.sql("""
+                select workspace_id from score_pending group by workspace_id
+                order by bool_or(reason = 'event batch') desc, min(id)""").query(Long.class).list();
     }
 
     /**
@@ -107,7 +110,8 @@ class RescorePending {
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
                 // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""
-                        with picked as (select contact_id from score_pending where workspace_id = ? order by id limit ? for update skip locked)
+                        with picked as (select contact_id from score_pending where workspace_id = ?
+                                        order by reason = 'event batch' desc, id limit ? for update skip locked)
                         delete from score_pending where workspace_id = ? and contact_id in (select contact_id from picked)
                         returning reason, contact_id""")
                         .params(workspaceId, CLAIM, workspaceId)
