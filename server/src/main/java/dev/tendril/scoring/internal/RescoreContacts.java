@@ -1,6 +1,5 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.contact.Contacts;
 import dev.tendril.event.Timeline;
 import dev.tendril.platform.Ids;
 import dev.tendril.scoring.PredictiveScore;
@@ -19,15 +18,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Scores contacts with their workspace's current model and stores the result. Under the contacts'
- * row locks (the lock every writer of a contact's derived state takes), so concurrent rescores of
- * the same contact queue and each real change is recorded and published exactly once; the events
+ * Scores contacts with their workspace's current model and stores the result. Under scoring's own
+ * per-contact locks ({@link ScoreStore#lockForRescore}), so concurrent rescores of the same contact
+ * queue and each real change is recorded and published exactly once, while ingestion never waits; the events
  * reach listeners after the transaction commits. Segmentation is told which contacts' scores
  * changed in the same transaction ({@link SegmentInputs}), so segments reading scores follow.
  */
 @Component
 class RescoreContacts {
-    private final Contacts contacts;
     private final Conditions conditions;
     private final Timeline timeline;
     private final List<PredictiveScore> predictive;
@@ -38,10 +36,9 @@ class RescoreContacts {
     private final SegmentInputs segments;
     private final Clock clock;
 
-    RescoreContacts(Contacts contacts, Conditions conditions, Timeline timeline, List<PredictiveScore> predictive,
+    RescoreContacts(Conditions conditions, Timeline timeline, List<PredictiveScore> predictive,
             ModelStore models, ScoreStore scores, StageChanges stages, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
         this.segments = segments;
-        this.contacts = contacts;
         this.conditions = conditions;
         this.timeline = timeline;
         this.predictive = predictive;
@@ -58,7 +55,7 @@ class RescoreContacts {
         if (ids.length == 0) {
             return;
         }
-        contacts.lock(workspaceId, ids);
+        scores.lockForRescore(ids);
         ScoringModel model = models.current(workspaceId);
         Map<Long, Scored> before = scores.current(workspaceId, ids);
         Instant now = clock.instant();

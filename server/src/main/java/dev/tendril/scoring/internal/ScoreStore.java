@@ -31,6 +31,15 @@ class ScoreStore {
         this.json = json;
     }
 
+    /**
+     * Serialises rescores of the same contacts (another drainer, another node) with scoring's own
+     * advisory locks, in id order: ingestion never waits for scoring, as it would on the contact rows.
+     */
+    void lockForRescore(long[] sortedIds) {
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(7342, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
+                .param(sortedIds).query(Long.class).single();
+    }
+
     /** The stored scores of these contacts, by contact id. */
     Map<Long, Scored> current(long workspaceId, long[] contactIds) {
         Map<Long, Scored> out = new HashMap<>();
