@@ -3,72 +3,25 @@ package dev.tendril.web.internal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.tendril.testing.IntegrationTest;
-import dev.tendril.testing.TestTenant;
-import dev.tendril.testing.TestTenants;
 import dev.tendril.workspace.Role;
 import dev.tendril.workspace.Workspaces;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The scoring and segment pages in headless Chromium: a contact's score, the segment editor's live preview, the model editor. */
 @IntegrationTest
-class ScoringAndSegmentsUiIntegrationTest {
-    static Playwright playwright;
-    static Browser browser;
-
-    @Autowired TestTenants tenants;
+class ScoringAndSegmentsUiIntegrationTest extends BrowserTest {
     @Autowired Workspaces workspaces;
-    TestTenant t;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        t = tenants.create();
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(t.baseUrl()).setViewportSize(1280, 900));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void showsAContactsScoreAndBuildsASegmentWithALivePreview() {
