@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * queue and each real change is recorded and published exactly once, while ingestion never waits; the events
  * reach listeners after the transaction commits. Segmentation is told which contacts' scores
  * changed in the same transaction ({@link SegmentInputs}), so segments reading scores follow.
+ * Automatic stage moves are only decided here ({@link PendingStageMoves}) and applied after commit.
  */
 @Component
 class RescoreContacts {
@@ -31,20 +32,20 @@ class RescoreContacts {
     private final List<PredictiveScore> predictive;
     private final ModelStore models;
     private final ScoreStore scores;
-    private final StageChanges stages;
+    private final PendingStageMoves stageMoves;
     private final ApplicationEventPublisher events;
     private final SegmentInputs segments;
     private final Clock clock;
 
     RescoreContacts(Conditions conditions, Timeline timeline, List<PredictiveScore> predictive,
-            ModelStore models, ScoreStore scores, StageChanges stages, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
+            ModelStore models, ScoreStore scores, PendingStageMoves stageMoves, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
         this.segments = segments;
         this.conditions = conditions;
         this.timeline = timeline;
         this.predictive = predictive;
         this.models = models;
         this.scores = scores;
-        this.stages = stages;
+        this.stageMoves = stageMoves;
         this.events = events;
         this.clock = clock;
     }
@@ -79,7 +80,7 @@ class RescoreContacts {
             }
             String stage = inputs.get().stage();
             Stages.automaticMove(model.stageRules(), stage, after, inputs.get().matches()).ifPresent(rule ->
-                    stages.move(workspaceId, id, stage, rule.stage(), true, StageChanges.describe(rule), now));
+                    stageMoves.decide(workspaceId, id, stage, rule.stage(), StageChanges.describe(rule), now));
         }
         segments.scoresChanged(workspaceId, changed);
     }

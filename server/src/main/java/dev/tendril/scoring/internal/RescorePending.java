@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as {@code score_pending} rows in the changing transaction, so a crash loses nothing, and one drainer
  * per node rescores them after commit in small rounds per workspace. The rounds bound what scoring
  * takes from the connection pool: under heavy ingestion scores lag behind instead of starving it.
- * An automatic stage move is an edit too; its rescore moves no further, as automatic rules only move forward.
+ * Automatic stage moves the rounds decide are applied between rounds ({@link PendingStageMoves}), also
+ * those of workspace rescores. A stage move is an edit too; its rescore moves no further, as automatic
+ * rules only move forward.
  */
 @Component
 class RescorePending {
@@ -36,12 +38,14 @@ class RescorePending {
 
     private final JdbcClient jdbc;
     private final RescoreContacts rescore;
+    private final PendingStageMoves stageMoves;
     private final TransactionTemplate tx;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    RescorePending(JdbcClient jdbc, RescoreContacts rescore, TransactionTemplate tx) {
+    RescorePending(JdbcClient jdbc, RescoreContacts rescore, PendingStageMoves stageMoves, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.rescore = rescore;
+        this.stageMoves = stageMoves;
         this.tx = tx;
     }
 
@@ -87,6 +91,7 @@ class RescorePending {
                 for (long workspaceId : pendingWorkspaces()) {
                     progress |= drain(workspaceId);
                 }
+                progress |= stageMoves.applyAll();
             }
         } finally {
             busy.set(false);

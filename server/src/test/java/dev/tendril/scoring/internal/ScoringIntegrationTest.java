@@ -15,6 +15,7 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenant.Answer;
 import dev.tendril.testing.TestTenants;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ class ScoringIntegrationTest {
 
     @Autowired TestTenants tenants;
     @Autowired RecordedScoringEvents recorded;
+    @Autowired PendingStageMoves stageMoves;
 
     @Test
     void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
@@ -164,6 +166,29 @@ class ScoringIntegrationTest {
         assertThat(older.text("/data/0/to")).isEqualTo("mql");
         assertThat(older.text("/nextCursor")).isNull();
         assertThat(t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"hot\"}").text("/errors/0/field")).isEqualTo("stage");
+    }
+
+    @Test
+    void aDecidedMoveIsDroppedWhenTheContactChangedStageBeforeItWasApplied() {
+        TestTenant t = tenants.create();
+        assertThat(t.api("PUT", "/api/v1/scoring/model", "{\"stageRules\": []}").status()).isEqualTo(200);
+        String id = t.api("POST", "/api/v1/contacts", "{\"email\": \"late@acme.io\"}").text("/id");
+        long contact = Ids.CONTACT.require(id);
+        stageMoves.decide(t.workspaceId(), contact, "subscriber", "mql", "rule mql: condition holds", Instant.now());
+        stageMoves.decide(t.workspaceId(), contact, "subscriber", "lead", "rule lead: condition holds", Instant.now());
+        assertThat(t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"customer\"}").status()).isEqualTo(200);
+        stageMoves.applyAll();
+        assertThat(t.api("GET", "/api/v1/contacts/" + id, null).text("/lifecycleStage")).isEqualTo("customer");
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/stage/history", null).json().at("/data").size()).isEqualTo(1);
+
+        String other = t.api("POST", "/api/v1/contacts", "{\"email\": \"early@acme.io\"}").text("/id");
+        stageMoves.decide(t.workspaceId(), Ids.CONTACT.require(other), "subscriber", "mql", "rule mql: condition holds", Instant.now());
+        stageMoves.decide(t.workspaceId(), Ids.CONTACT.require(other), "subscriber", "lead", "rule lead: condition holds", Instant.now());
+        stageMoves.applyAll();
+        Answer applied = t.api("GET", "/api/v1/contacts/" + other + "/stage/history", null);
+        assertThat(applied.json().at("/data").size()).as("only the latest decision is applied").isEqualTo(1);
+        assertThat(applied.text("/data/0/to")).isEqualTo("lead");
+        assertThat(applied.text("/data/0/reason")).isEqualTo("rule lead: condition holds");
     }
 
     @Test
