@@ -72,9 +72,10 @@ final class IngestBenchmark {
             boolean verified = stored == acknowledged;
             report(max, paced, cpu, dbActivity, copy, heapBytes, stored, acknowledged, server.log());
             System.out.println(String.format(Locale.ROOT,
-                    "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f heap_mb=%d",
+                    "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f failed=%d heap_mb=%d",
                     Math.round(max.eventsPerSecond()), Math.round(copy.rowsPerSecond()), max.eventsPerSecond() / copy.rowsPerSecond(),
-                    paced.latency().millis(50), paced.latency().millis(99), Math.round(heapBytes / 1048576.0)));
+                    paced.latency().millis(50), paced.latency().millis(99), max.failedBatches() + paced.failedBatches(),
+                    Math.round(heapBytes / 1048576.0)));
             if (!verified) {
                 System.exit(1);
             }
@@ -86,16 +87,16 @@ final class IngestBenchmark {
         say("");
         say("== Ingestion (%d cores, %d clients, %d-event batches, %d people) ==", Runtime.getRuntime().availableProcessors(),
                 options.clients(), LoadGenerator.BATCH_SIZE, options.people());
-        say("max throughput   %,.0f events/s committed (%,d batches ok, %d failed in %.1f s)", max.eventsPerSecond(), max.okBatches(),
-                max.failedBatches(), max.seconds());
+        say("max throughput   %,.0f events/s committed (%,d batches ok, %d failed, %d retries after 503 in %.1f s)",
+                max.eventsPerSecond(), max.okBatches(), max.failedBatches(), max.retries(), max.seconds());
         say("                 batch latency under full load: p50 %.1f ms, p99 %.1f ms", max.latency().millis(50), max.latency().millis(99));
         say("                 CPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
                 cpu.server(), cpu.postgres(), cpu.client(), cpu.machine());
         say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
         dbActivity.forEach(line -> say("                   %s", line));
-        say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed); batch latency p50 %.1f ms, p99 %.1f ms",
-                max.eventsPerSecond() / 2, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.latency().millis(50),
-                paced.latency().millis(99));
+        say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed, %d retries); batch latency p50 %.1f ms, p99 %.1f ms",
+                max.eventsPerSecond() / 2, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.retries(),
+                paced.latency().millis(50), paced.latency().millis(99));
         say("raw COPY         %,.0f rows/s (%,d rows in %.1f s; cores busy: PostgreSQL %.2f, whole machine %.2f)", copy.rowsPerSecond(),
                 copy.rows(), copy.seconds(), copy.postgresCpu() / copy.seconds(), copy.machineCpu() / copy.seconds());
         say("ratio            %.2f of raw COPY", max.eventsPerSecond() / copy.rowsPerSecond());

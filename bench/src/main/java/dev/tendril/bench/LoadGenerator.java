@@ -17,9 +17,10 @@ import java.util.concurrent.locks.LockSupport;
 /** Posts {@code /v1/batch} requests of generated events, closed-loop (as fast as possible) or open-loop (paced). */
 final class LoadGenerator {
     static final int BATCH_SIZE = 100;
+    static final int MAX_ATTEMPTS = 10;
 
     /** What one phase did: only 200 answers count as committed. */
-    record PhaseResult(long committedEvents, long okBatches, long failedBatches, double seconds, Percentiles latency,
+    record PhaseResult(long committedEvents, long okBatches, long failedBatches, long retries, double seconds, Percentiles latency,
             Map<String, Long> failures) {
         double eventsPerSecond() {
             return committedEvents / seconds;
@@ -87,18 +88,31 @@ final class LoadGenerator {
         return tally.result((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * As a Segment client does: a 429 or 503 is retried after its {@code Retry-After}, up to
+     * {@value #MAX_ATTEMPTS} attempts; the latency counts from the first attempt's start.
+     */
     private void send(String body, long startNanos, Tally tally) {
         HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(120))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long latency = System.nanoTime() - startNanos;
-            if (response.statusCode() == 200) {
-                tally.ok(latency);
-            } else {
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 200) {
+                    tally.ok(System.nanoTime() - startNanos);
+                    return;
+                }
+                if ((status == 429 || status == 503) && attempt < MAX_ATTEMPTS) {
+                    tally.retried();
+                    long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                    Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)));
+                    continue;
+                }
                 String detail = response.body();
-                tally.failed(response.statusCode() + " " + detail.substring(0, Math.min(200, detail.length())));
+                tally.failed(status + " " + detail.substring(0, Math.min(200, detail.length())));
+                return;
             }
         } catch (Exception e) {
             tally.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -108,12 +122,17 @@ final class LoadGenerator {
     private static final class Tally {
         final AtomicLong ok = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        final AtomicLong retries = new AtomicLong();
         final Percentiles latency = new Percentiles();
         final Map<String, Long> failures = new ConcurrentHashMap<>();
 
         void ok(long latencyNanos) {
             ok.incrementAndGet();
             latency.record(latencyNanos);
+        }
+
+        void retried() {
+            retries.incrementAndGet();
         }
 
         void failed(String reason) {
@@ -124,7 +143,7 @@ final class LoadGenerator {
         }
 
         PhaseResult result(double seconds) {
-            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), seconds, latency, Map.copyOf(failures));
+            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), retries.get(), seconds, latency, Map.copyOf(failures));
         }
     }
 }

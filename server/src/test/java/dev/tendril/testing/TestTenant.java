@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** An HTTP answer; {@code json()} is its body parsed, {@code text(ptr)} a JSON-pointer value as text. */
-    public record Answer(int status, String body, JsonNode json) {
+    public record Answer(int status, String body, JsonNode json, HttpHeaders headers) {
         public String text(String pointer) {
             JsonNode node = json.at(pointer);
             return node.isMissingNode() || node.isNull() ? null : node.asString();
@@ -61,7 +62,7 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
             HttpResponse<String> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode node = text == null || text.isBlank() ? json.nullNode() : parse(text);
-            return new Answer(response.statusCode(), text, node);
+            return new Answer(response.statusCode(), text, node, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -44,9 +44,11 @@ class SegmentController {
     private final Ingestion ingestion;
     private final JsonMapper json;
     private final ApiKeys keys;
+    private final IngestAdmission admission;
 
-    SegmentController(Ingestion ingestion, JsonMapper json, ApiKeys keys) {
+    SegmentController(Ingestion ingestion, JsonMapper json, ApiKeys keys, IngestAdmission admission) {
         this.ingestion = ingestion;
+        this.admission = admission;
         this.json = json;
         this.keys = keys;
     }
@@ -64,10 +66,8 @@ class SegmentController {
         long workspaceId = CurrentWorkspace.find().orElseGet(() -> workspaceOfBodyKey(parsed));
         if (batch) {
             checkCallSizes(body);
-            ingestion.batch(workspaceId, parsed);
-        } else {
-            ingestion.single(workspaceId, type, parsed);
         }
+        admission.admit(() -> batch ? ingestion.batch(workspaceId, parsed) : ingestion.single(workspaceId, type, parsed));
         return SUCCESS;
     }
 

@@ -3,6 +3,7 @@ package dev.tendril.platform.internal;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.OverloadedException;
 import dev.tendril.platform.UnauthorizedException;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return fieldProblem(HttpStatus.CONFLICT, e.getMessage(), List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(OverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

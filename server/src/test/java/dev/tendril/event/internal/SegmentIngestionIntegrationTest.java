@@ -9,6 +9,9 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +22,7 @@ class SegmentIngestionIntegrationTest {
     @Autowired TestTenants tenants;
     @Autowired JdbcClient jdbc;
     @Autowired RecordedContactsChanged changed;
+    @Autowired IngestAdmission admission;
     TestTenant t;
 
     @BeforeEach
@@ -80,6 +84,38 @@ class SegmentIngestionIntegrationTest {
         assertThat(events()).isZero();
         assertThat(jdbc.sql("select count(*) from contact_event_daily where workspace_id = ?").param(t.workspaceId())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void refusesWith503AndRetryAfterWhileEveryStoringSlotIsTaken() throws Exception {
+        CountDownLatch holding = new CountDownLatch(10);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                threads.submit(() -> admission.admit(() -> {
+                    holding.countDown();
+                    awaitQuietly(release);
+                    return 0;
+                }));
+            }
+            assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+            var refused = t.track("/v1/track", "{\"userId\": \"busy\", \"event\": \"Signed Up\"}");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+            assertThat(refused.text("/detail")).contains("retry");
+            assertThat(events()).isZero();
+            release.countDown();
+        }
+        assertThat(t.track("/v1/track", "{\"userId\": \"busy\", \"event\": \"Signed Up\"}").status()).isEqualTo(200);
+        assertThat(events()).isEqualTo(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
