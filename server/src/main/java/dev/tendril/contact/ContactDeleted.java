@@ -1,4 +1,7 @@
 package dev.tendril.contact;
 
-/** A contact was deleted; published inside the deleting transaction so its data goes with it. */
+/**
+ * A contact is being deleted: published inside the deleting transaction, before its row goes, so
+ * listeners delete or record their own data of it atomically with the deletion.
+ */
 public record ContactDeleted(long workspaceId, long contactId) {}

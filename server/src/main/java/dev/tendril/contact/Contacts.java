@@ -80,13 +80,17 @@ public class Contacts {
         return writes.find(workspaceId, id);
     }
 
+    /** Listeners of {@link ContactDeleted} run before the row goes, so they can still read and record what it leaves. */
     @Transactional
     public void delete(long workspaceId, String id) {
         long contactId = Ids.CONTACT.require(id);
-        if (!writes.delete(workspaceId, contactId)) {
+        if (writes.find(workspaceId, contactId).isEmpty()) {
             throw new NotFoundException("contact", id);
         }
         events.publishEvent(new ContactDeleted(workspaceId, contactId));
+        if (!writes.delete(workspaceId, contactId)) {
+            throw new NotFoundException("contact", id);
+        }
     }
 
     public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {

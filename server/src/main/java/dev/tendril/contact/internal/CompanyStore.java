@@ -47,14 +47,20 @@ class CompanyStore {
     }
 
     /** Links contacts without a company whose email domain is this company's. */
-    void linkContactsByDomain(long workspaceId, long id) {
-        jdbc.sql("""
+    /** How many contacts it linked. */
+    int linkContactsByDomain(long workspaceId, long id) {
+        return jdbc.sql("""
                 update contact c set company_id = co.id, updated_at = now()
                 from company co
                 where co.workspace_id = ? and co.id = ? and co.domain is not null
                   and c.workspace_id = co.workspace_id and c.company_id is null
                   and split_part(c.email, '@', 2) = co.domain""")
                 .params(workspaceId, id).update();
+    }
+
+    List<Long> contactIds(long workspaceId, long id) {
+        return jdbc.sql("select id from contact where workspace_id = ? and company_id = ? order by id").params(workspaceId, id)
+                .query(Long.class).list();
     }
 
     Optional<CompanyView> find(long workspaceId, long id) {

@@ -1,14 +1,17 @@
 package dev.tendril.contact.internal;
 
+import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.CompanyView;
 import dev.tendril.contact.internal.ContactInputParser.Mode;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +20,19 @@ import org.springframework.stereotype.Component;
 public class CompanyWrites {
     private final CompanyStore store;
 
-    CompanyWrites(CompanyStore store) {
+    private final ApplicationEventPublisher events;
+
+    CompanyWrites(CompanyStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     public CompanyView create(long workspaceId, Map<String, Object> body) {
         CompanyInput input = valid(body);
         long id = store.insert(workspaceId);
-        write(workspaceId, id, input);
+        if (write(workspaceId, id, input) > 0) {
+            edited(workspaceId, id);
+        }
         return store.find(workspaceId, id).orElseThrow();
     }
 
@@ -34,6 +42,7 @@ public class CompanyWrites {
             return Optional.empty();
         }
         write(workspaceId, id, input);
+        edited(workspaceId, id);
         return store.find(workspaceId, id);
     }
 
@@ -42,7 +51,14 @@ public class CompanyWrites {
     }
 
     public boolean delete(long workspaceId, long id) {
-        return store.delete(workspaceId, id);
+        List<Long> linked = store.contactIds(workspaceId, id);
+        if (!store.delete(workspaceId, id)) {
+            return false;
+        }
+        if (!linked.isEmpty()) {
+            events.publishEvent(new CompanyEdited(workspaceId, id, linked));
+        }
+        return true;
     }
 
     public List<CompanyView> list(long workspaceId, String domain, Cursor after, int limit) {
@@ -62,7 +78,8 @@ public class CompanyWrites {
             existing = store.idBy(workspaceId, "name", name);
         }
         long id = existing.isPresent() ? existing.getAsLong() : store.insert(workspaceId);
-        Map<String, Object> columns = new java.util.LinkedHashMap<>(input.columns());
+        Optional<CompanyView> before = store.find(workspaceId, id);
+        Map<String, Object> columns = new LinkedHashMap<>(input.columns());
         if (groupId != null) {
             columns.put("external_id", groupId);
         }
@@ -72,8 +89,28 @@ public class CompanyWrites {
             columns.remove("domain");
         }
         store.update(workspaceId, id, columns, input.attributes());
-        store.linkContactsByDomain(workspaceId, id);
+        int linked = store.linkContactsByDomain(workspaceId, id);
+        if (linked > 0 || !sameData(before, store.find(workspaceId, id))) {
+            edited(workspaceId, id);
+        }
         return id;
+    }
+
+    /** Tells the contacts' followers (scoring, segments), when the company has any. */
+    private void edited(long workspaceId, long id) {
+        List<Long> contacts = store.contactIds(workspaceId, id);
+        if (!contacts.isEmpty()) {
+            events.publishEvent(new CompanyEdited(workspaceId, id, contacts));
+        }
+    }
+
+    private static boolean sameData(Optional<CompanyView> a, Optional<CompanyView> b) {
+        return a.map(CompanyWrites::withoutTimes).equals(b.map(CompanyWrites::withoutTimes));
+    }
+
+    private static CompanyView withoutTimes(CompanyView c) {
+        return new CompanyView(c.id(), c.externalId(), c.name(), c.domain(), c.industry(), c.employees(), c.annualRevenue(),
+                c.plan(), c.website(), c.attributes(), null, null);
     }
 
     private static CompanyInput valid(Map<String, Object> body) {
@@ -84,13 +121,14 @@ public class CompanyWrites {
         return input;
     }
 
-    private void write(long workspaceId, long id, CompanyInput input) {
+    /** How many contacts it linked by email domain. */
+    private int write(long workspaceId, long id, CompanyInput input) {
         try {
             store.update(workspaceId, id, input.columns(), input.attributes());
         } catch (DuplicateKeyException e) {
             String field = e.getMessage() != null && e.getMessage().contains("company_domain") ? "domain" : "externalId";
             throw new ConflictException(field, "another company has this " + field);
         }
-        store.linkContactsByDomain(workspaceId, id);
+        return store.linkContactsByDomain(workspaceId, id);
     }
 }

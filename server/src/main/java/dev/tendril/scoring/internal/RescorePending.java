@@ -1,5 +1,6 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rescores contacts whose data changed: after every committed event batch ({@code ContactsChanged}) and
- * after edits through the contact API, REST or CSV import ({@code ContactEdited}). The change is noted
+ * Rescores contacts whose data changed: after every committed event batch ({@code ContactsChanged}),
+ * after edits through the contact API, REST or CSV import ({@code ContactEdited}), and for every contact
+ * of a company that changed ({@code CompanyEdited}: firmographic rules read it). The change is noted
  * as {@code score_pending} rows in the changing transaction, so a crash loses nothing, and one drainer
  * per node rescores them after commit in small rounds per workspace. The rounds bound what scoring
  * takes from the connection pool: under heavy ingestion scores lag behind instead of starving it.
@@ -33,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RescorePending {
     static final String EDITED = "contact edited";
     static final String EVENT_BATCH = "event batch";
+    static final String COMPANY_EDITED = "company edited";
     static final int CLAIM = 50; // small rounds: one workspace's backlog (a CSV import) must not hold up another's events
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
@@ -62,8 +65,20 @@ class RescorePending {
                 .update();
     }
 
+    @EventListener
+    void note(CompanyEdited edited) {
+        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
+                .params(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).toArray(), COMPANY_EDITED)
+                .update();
+    }
+
     @TransactionalEventListener
     void committed(ContactEdited edited) {
+        wake();
+    }
+
+    @TransactionalEventListener
+    void committed(CompanyEdited edited) {
         wake();
     }
 

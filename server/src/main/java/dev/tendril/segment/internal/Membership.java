@@ -87,6 +87,19 @@ class Membership {
         return counts;
     }
 
+    /** Takes the contact out of every segment it is in, recording and publishing each exit (it is being deleted or merged away). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void leaveAll(long workspaceId, long contactId, Instant now) {
+        jdbc.sql("""
+                with left_segments as (delete from segment_membership where workspace_id = ? and contact_id = ? returning segment_id),
+                     history as (insert into segment_membership_event (workspace_id, segment_id, contact_id, kind, at)
+                                 select ?, segment_id, ?, 'exited', ? from left_segments)
+                select segment_id from left_segments order by segment_id""")
+                .params(workspaceId, contactId, workspaceId, contactId, Timestamp.from(now))
+                .query(Long.class).list()
+                .forEach(segmentId -> events.publishEvent(new SegmentExited(workspaceId, segmentId, contactId)));
+    }
+
     long[] memberIds(long segmentId) {
         return jdbc.sql("select contact_id from segment_membership where segment_id = ?").param(segmentId).query(Long.class).list()
                 .stream().mapToLong(Long::longValue).toArray();

@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.segment.SegmentInputs;
@@ -40,6 +41,12 @@ class PendingChanges implements SegmentInputs {
         store.insert(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
     }
 
+    /** Company attributes count as the contact's own data in conditions. */
+    @EventListener
+    void note(CompanyEdited edited) {
+        store.insert(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.CONTACT_DATA);
+    }
+
     @Override
     public void scoresChanged(long workspaceId, Collection<Long> contactIds) {
         note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
@@ -65,6 +72,11 @@ class PendingChanges implements SegmentInputs {
 
     @TransactionalEventListener
     void committed(ContactEdited edited) {
+        worker.wake();
+    }
+
+    @TransactionalEventListener
+    void committed(CompanyEdited edited) {
         worker.wake();
     }
 }

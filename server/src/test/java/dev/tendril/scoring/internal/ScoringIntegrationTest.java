@@ -206,6 +206,18 @@ class ScoringIntegrationTest {
     }
 
     @Test
+    void editingACompanyRescoresItsContacts() {
+        TestTenant t = tenants.create();
+        String company = t.api("POST", "/api/v1/companies", "{\"name\": \"Bigco\", \"domain\": \"bigco.io\", \"employees\": 10}").text("/id");
+        String id = t.api("POST", "/api/v1/contacts", "{\"email\": \"kim@bigco.io\"}").text("/id");
+        assertThat(t.api("PATCH", "/api/v1/companies/" + company, "{\"employees\": 2000}").status()).isEqualTo(200);
+        Answer history = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> a.json().at("/data").size() > 0 && a.text("/data/0/reason").contains(RescorePending.COMPANY_EDITED));
+        assertThat(history.text("/data/0/reason")).contains(RescorePending.COMPANY_EDITED);
+        assertThat(t.api("GET", "/api/v1/contacts/" + id + "/score", null).json().at("/breakdown/firmographics").asDouble()).isEqualTo(20);
+    }
+
+    @Test
     void anotherWorkspacesContactIsNotFound() {
         TestTenant t = tenants.create();
         TestTenant other = tenants.create();

@@ -139,6 +139,51 @@ class SegmentsIntegrationTest {
     }
 
     @Test
+    void aDeletedContactLeavesItsSegmentsWithARecordedExit() {
+        String id = segment("VPs", "{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}");
+        String c = contact("{\"email\": \"gone@acme.io\", \"title\": \"VP Sales\"}");
+        assertThat(eventually(() -> members(id), m -> !m.isEmpty())).containsExactly(c);
+        assertThat(t.api("DELETE", "/api/v1/contacts/" + c, null).status()).isEqualTo(204);
+        assertThat(members(id)).isEmpty();
+        assertThat(history(id)).containsExactly("exited " + c, "entered " + c);
+        assertThat(t.api("DELETE", "/api/v1/contacts/" + c, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMergedContactLeavesItsSegmentsAndItsListsAndEventsGoToTheKnownProfile() {
+        String readers = segment("Readers", "{\"event\": \"Content Downloaded\"}");
+        t.track("/v1/identify", "{\"userId\": \"u-7\", \"traits\": {\"email\": \"seven@acme.io\"}}");
+        String known = contactOf("u-7");
+        t.track("/v1/track", "{\"anonymousId\": \"anon-7\", \"event\": \"Content Downloaded\"}");
+        String anonymous = t.api("GET", "/api/v1/contacts?limit=5", null).text("/data/0/id");
+        assertThat(anonymous).isNotEqualTo(known);
+        assertThat(eventually(() -> members(readers), m -> !m.isEmpty())).containsExactly(anonymous);
+        String list = t.api("POST", "/api/v1/lists", "{\"name\": \"Webinar\"}").text("/id");
+        t.api("POST", "/api/v1/lists/" + list + "/members", "{\"contactIds\": [\"" + anonymous + "\"]}");
+
+        t.track("/v1/identify", "{\"userId\": \"u-7\", \"anonymousId\": \"anon-7\"}");
+        assertThat(contactOf("u-7")).isEqualTo(known);
+        assertThat(eventually(() -> members(readers), m -> m.contains(known) && !m.contains(anonymous))).containsExactly(known);
+        assertThat(history(readers)).contains("exited " + anonymous, "entered " + anonymous, "entered " + known);
+        assertThat(t.api("GET", "/api/v1/lists/" + list + "/members", null).json().get("data").findValuesAsString("id"))
+                .containsExactly(known);
+    }
+
+    @Test
+    void editingACompanyReevaluatesItsContacts() {
+        String health = segment("Healthcare", "{\"attribute\": \"company.industry\", \"op\": \"eq\", \"value\": \"Healthcare\"}");
+        var company = t.api("POST", "/api/v1/companies", "{\"name\": \"Medix\", \"domain\": \"medix.io\", \"industry\": \"Retail\"}");
+        String c = contact("{\"email\": \"ana@medix.io\"}");
+        assertThat(t.api("GET", "/api/v1/contacts/" + c, null).text("/companyId")).isEqualTo(company.text("/id"));
+        assertThat(members(health)).isEmpty();
+        assertThat(t.api("PATCH", "/api/v1/companies/" + company.text("/id"), "{\"industry\": \"Healthcare\"}").status()).isEqualTo(200);
+        assertThat(eventually(() -> members(health), m -> !m.isEmpty())).containsExactly(c);
+        t.track("/v1/group", "{\"userId\": \"u-g\", \"groupId\": \"g-1\", \"traits\": {\"domain\": \"medix.io\", \"industry\": \"Retail\"}}");
+        assertThat(eventually(() -> members(health), List::isEmpty)).as("a Segment group call edits the company too").isEmpty();
+        assertThat(t.api("DELETE", "/api/v1/companies/" + company.text("/id"), null).status()).isEqualTo(204);
+    }
+
+    @Test
     void aChangedConditionIsRecomputedAndRecordsEntriesAndExits() {
         String vp = contact("{\"email\": \"vp@acme.io\", \"title\": \"VP Sales\"}");
         String director = contact("{\"email\": \"dir@acme.io\", \"title\": \"Director\"}");
