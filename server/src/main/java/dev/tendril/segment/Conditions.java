@@ -4,6 +4,7 @@ import dev.tendril.segment.internal.ConditionJson;
 import dev.tendril.segment.internal.EvaluateCondition;
 import dev.tendril.segment.internal.LoadSnapshot;
 import dev.tendril.segment.internal.SegmentQueries;
+import dev.tendril.segment.internal.SegmentReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,11 @@ public class Conditions {
         return ConditionJson.leaves(condition, path).stream()
                 .filter(l -> ConditionJson.SCORE_KEYS.contains(l.key()) || ConditionJson.MEMBERSHIP_KEYS.contains(l.key()))
                 .map(ConditionJson.Leaf::path).findFirst();
+    }
+
+    /** Whether the condition names a window or date relative to now, so its truth can change with no change to the contact. */
+    public static boolean isTimeRelative(Condition condition) {
+        return SegmentReads.of(condition).timeRelative();
     }
 
     public List<Long> matchingContactIds(long workspaceId, Condition condition) {

@@ -87,7 +87,7 @@ class RescorePending {
         wake();
     }
 
-    private void wake() {
+    void wake() {
         if (!busy.get()) {
             Thread.ofVirtual().name("rescore-pending").start(this::drain);
         }

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * memberships, and whether it is relative to now (a window or date that drifts with time, so only a
  * periodic recompute keeps it exact).
  */
-record SegmentReads(boolean contactData, boolean events, boolean scores, boolean memberships, boolean timeRelative) {
-    static SegmentReads of(Condition condition) {
+public record SegmentReads(boolean contactData, boolean events, boolean scores, boolean memberships, boolean timeRelative) {
+    public static SegmentReads of(Condition condition) {
         return switch (condition) {
             case Condition.And a -> merge(a.all().stream().map(SegmentReads::of));
             case Condition.Or o -> merge(o.any().stream().map(SegmentReads::of));

@@ -35,6 +35,8 @@ class ScoringIntegrationTest {
     @Autowired TestTenants tenants;
     @Autowired RecordedScoringEvents recorded;
     @Autowired PendingStageMoves stageMoves;
+    @Autowired DecayRescore decay;
+    @Autowired ModelStore models;
 
     @Test
     void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
@@ -215,6 +217,31 @@ class ScoringIntegrationTest {
                 a -> a.json().at("/data").size() > 0 && a.text("/data/0/reason").contains(RescorePending.COMPANY_EDITED));
         assertThat(history.text("/data/0/reason")).contains(RescorePending.COMPANY_EDITED);
         assertThat(t.api("GET", "/api/v1/contacts/" + id + "/score", null).json().at("/breakdown/firmographics").asDouble()).isEqualTo(20);
+    }
+
+    @Test
+    void timeAloneRescoresWhenARuleWindowClosesAndActivityDecays() throws InterruptedException {
+        TestTenant t = tenants.create();
+        assertThat(t.api("PUT", "/api/v1/scoring/model", """
+                {"categories": {"engagement": {"rules": [
+                  {"name": "Signed up this week", "points": 30, "condition": {"event": "Signed Up", "within": {"days": 7}}}]}}}""")
+                .status()).isEqualTo(200);
+        String user = "u-" + UUID.randomUUID();
+        Instant almostAWeekAgo = Instant.now().minus(Duration.ofDays(7)).plusSeconds(2);
+        t.track("/v1/track", "{\"userId\": \"" + user + "\", \"event\": \"Signed Up\", \"timestamp\": \"" + almostAWeekAgo + "\"}");
+        String id = contactId(t, user);
+        Answer first = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> a.json().at("/data").size() > 0);
+        double scored = first.json().at("/data/0/engagementScore").asDouble();
+        assertThat(scored).as("the rule held, decayed by a week of inactivity").isGreaterThan(0);
+
+        Thread.sleep(2500); // the window closes: the sign-up is now more than seven days old
+        assertThat(DecayRescore.driftsWithTime(models.current(t.workspaceId()))).isTrue();
+        assertThat(decay.noteScoredBefore(Instant.now())).isPositive();
+        Answer later = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+                a -> DecayRescore.TIME_PASSED.equals(a.text("/data/0/reason")));
+        assertThat(later.text("/data/0/reason")).isEqualTo(DecayRescore.TIME_PASSED);
+        assertThat(later.json().at("/data/0/engagementScore").asDouble()).isZero();
     }
 
     @Test
