@@ -5,6 +5,7 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,6 +79,18 @@ public class Contacts {
 
     public Optional<ContactView> find(long workspaceId, long id) {
         return writes.find(workspaceId, id);
+    }
+
+    /**
+     * Many contacts in one query, by id (ids that are not contacts of the workspace are left out), kept from
+     * being deleted or merged away until the caller's transaction ends ({@code for key share}), so rows the
+     * caller writes about them stay valid; edits and ingestion are not held up.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, ContactView> findAllAndKeep(long workspaceId, long[] ids) {
+        Map<Long, ContactView> out = new HashMap<>();
+        writes.findAllAndKeep(workspaceId, ids).forEach(c -> out.put(Ids.CONTACT.require(c.id()), c));
+        return out;
     }
 
     /** Listeners of {@link ContactDeleted} run before the row goes, so they can still read and record what it leaves. */

@@ -4,6 +4,7 @@ import dev.tendril.event.internal.TimelineQueries;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -24,5 +25,10 @@ public class Timeline {
 
     public Optional<BehaviorView> behavior(long workspaceId, long contactId) {
         return queries.behavior(workspaceId, contactId);
+    }
+
+    /** The behaviour of many contacts in one query, by contact id; contacts never seen are left out. */
+    public Map<Long, BehaviorView> behaviors(long workspaceId, long[] contactIds) {
+        return queries.behaviors(workspaceId, contactIds);
     }
 }

@@ -8,9 +8,11 @@ import dev.tendril.segment.internal.SegmentReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +68,11 @@ public class Conditions {
 
     public List<Long> matchingContactIds(long workspaceId, Condition condition, Instant now) {
         return queries.matchingContactIds(workspaceId, condition, micros(now));
+    }
+
+    /** Which of these contacts match at {@code now}: the batch backend over a few contacts, one query per condition. */
+    public Set<Long> matchingAmong(long workspaceId, Condition condition, Instant now, long[] contactIds) {
+        return new HashSet<>(queries.matchingAmong(workspaceId, condition, micros(now), contactIds));
     }
 
     public long count(long workspaceId, Condition condition) {

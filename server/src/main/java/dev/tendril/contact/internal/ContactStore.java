@@ -35,10 +35,14 @@ public class ContactStore {
         this.json = json;
     }
 
-    /** Locks the contacts in id order; true when all of them still exist. */
+    /**
+     * Locks the contacts in id order; true when all of them still exist. {@code for no key update}: writers of a
+     * contact's derived state queue on it, while rows that merely reference the contact (scores, segment and list
+     * memberships, whose foreign keys take {@code for key share}) are written without waiting for them.
+     */
     boolean lock(long workspaceId, long[] ids) {
         long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
-        return jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for update) l")
+        return jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for no key update) l")
                 .params(workspaceId, sorted).query(Long.class).single() == sorted.length;
     }
 
@@ -92,6 +96,12 @@ public class ContactStore {
     public Optional<ContactView> find(long workspaceId, long id) {
         return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = ?")
                 .params(workspaceId, id).query(this::map).optional();
+    }
+
+    /** {@code for key share}: kept from deletion, not from edits, until the transaction ends. */
+    public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id for key share")
+                .params(workspaceId, ids).query(this::map).list();
     }
 
     public OptionalLong idByEmail(long workspaceId, String email) {

@@ -104,6 +104,10 @@ public class ContactWrites {
         return store.find(workspaceId, id);
     }
 
+    public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
+        return store.findAllAndKeep(workspaceId, ids);
+    }
+
     public boolean delete(long workspaceId, long id) {
         return store.delete(workspaceId, id);
     }

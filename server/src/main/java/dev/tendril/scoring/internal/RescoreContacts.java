@@ -1,8 +1,12 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts;
+import dev.tendril.event.BehaviorView;
 import dev.tendril.event.Timeline;
 import dev.tendril.platform.Ids;
 import dev.tendril.scoring.PredictiveScore;
+import dev.tendril.segment.Condition;
 import dev.tendril.segment.Conditions;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.SegmentInputs;
@@ -10,9 +14,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RescoreContacts {
     private final Conditions conditions;
+    private final Contacts contacts;
     private final Timeline timeline;
     private final List<PredictiveScore> predictive;
     private final ModelStore models;
@@ -37,10 +47,11 @@ class RescoreContacts {
     private final SegmentInputs segments;
     private final Clock clock;
 
-    RescoreContacts(Conditions conditions, Timeline timeline, List<PredictiveScore> predictive,
+    RescoreContacts(Conditions conditions, Contacts contacts, Timeline timeline, List<PredictiveScore> predictive,
             ModelStore models, ScoreStore scores, PendingStageMoves stageMoves, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
         this.segments = segments;
         this.conditions = conditions;
+        this.contacts = contacts;
         this.timeline = timeline;
         this.predictive = predictive;
         this.models = models;
@@ -50,23 +61,31 @@ class RescoreContacts {
         this.clock = clock;
     }
 
+    /**
+     * Loads what the model reads for all the contacts at once: their rows, behaviour and stored scores in
+     * one query each, and each rule's condition over all of them in one query of the batch backend (which
+     * agrees with the in-memory one), so a round costs a few queries whatever its size.
+     */
     @Transactional
     void rescore(long workspaceId, Collection<Long> contactIds, String reason) {
-        long[] ids = contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
-        if (ids.length == 0) {
+        long[] requested = contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        if (requested.length == 0) {
             return;
         }
-        scores.lockForRescore(ids);
+        scores.lockForRescore(requested);
         ScoringModel model = models.current(workspaceId);
-        Map<Long, Scored> before = scores.current(workspaceId, ids);
         Instant now = clock.instant();
+        Map<Long, ContactView> found = contacts.findAllAndKeep(workspaceId, requested);
+        long[] ids = LongStream.of(requested).filter(found::containsKey).toArray(); // others deleted or merged away since
+        Map<Condition, Set<Long>> matching = matching(workspaceId, model, now, ids);
+        Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, ids);
+        Map<Long, Scored> before = scores.current(workspaceId, ids);
         List<Long> changed = new ArrayList<>();
         for (long id : ids) {
-            Optional<ScoreInputs> inputs = inputs(workspaceId, id, now);
-            if (inputs.isEmpty()) {
-                continue; // deleted or merged away since the batch
-            }
-            Scored after = ScoreCalculator.score(model, inputs.get());
+            ContactView contact = found.get(id);
+            ScoreInputs inputs = new ScoreInputs(contact.lifecycleStage(), ScoreInputs.owned(contact.attributes()), behavior.get(id),
+                    predictive(workspaceId, id), now, c -> matching.get(c).contains(id));
+            Scored after = ScoreCalculator.score(model, inputs);
             Scored previous = before.getOrDefault(id, Scored.unscored(model));
             scores.save(workspaceId, id, after, model.version(), now);
             if (ScoreEvents.changed(previous, after) || !before.containsKey(id)) {
@@ -78,11 +97,25 @@ class RescoreContacts {
                 scores.addHistory(workspaceId, id, after, reason, model.version(), now);
                 ScoreEvents.between(workspaceId, id, previous, after, model, reason).forEach(events::publishEvent);
             }
-            String stage = inputs.get().stage();
-            Stages.automaticMove(model.stageRules(), stage, after, inputs.get().matches()).ifPresent(rule ->
-                    stageMoves.decide(workspaceId, id, stage, rule.stage(), StageChanges.describe(rule), now));
+            Stages.automaticMove(model.stageRules(), inputs.stage(), after, inputs.matches()).ifPresent(rule ->
+                    stageMoves.decide(workspaceId, id, inputs.stage(), rule.stage(), StageChanges.describe(rule), now));
         }
         segments.scoresChanged(workspaceId, changed);
+    }
+
+    /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for. */
+    private Map<Condition, Set<Long>> matching(long workspaceId, ScoringModel model, Instant now, long[] ids) {
+        Map<Condition, Set<Long>> out = new IdentityHashMap<>();
+        Stream.concat(model.categories().values().stream().flatMap(c -> c.rules().stream())
+                                .map(r -> r instanceof ScoringRule.When w ? w.condition() : null),
+                        model.stageRules().stream().map(StageRule::condition))
+                .filter(Objects::nonNull)
+                .forEach(c -> out.computeIfAbsent(c, x -> ids.length == 0 ? Set.of() : conditions.matchingAmong(workspaceId, x, now, ids)));
+        return out;
+    }
+
+    private double predictive(long workspaceId, long contactId) {
+        return predictive.stream().mapToDouble(p -> p.points(workspaceId, contactId)).sum();
     }
 
     /** The contact's score under the current model, computed now without storing it (a contact never scored yet). */
@@ -99,8 +132,7 @@ class RescoreContacts {
 
     private Optional<ScoreInputs> inputs(long workspaceId, long contactId, Instant now) {
         Optional<ContactSnapshot> snapshot = conditions.snapshot(workspaceId, contactId);
-        return snapshot.map(s -> new ScoreInputs(s, timeline.behavior(workspaceId, contactId).orElse(null),
-                predictive.stream().mapToDouble(p -> p.points(workspaceId, contactId)).sum(), now,
-                c -> conditions.matches(c, s, now)));
+        return snapshot.map(s -> ScoreInputs.of(s, timeline.behavior(workspaceId, contactId).orElse(null),
+                predictive(workspaceId, contactId), now, c -> conditions.matches(c, s, now)));
     }
 }

@@ -4,23 +4,28 @@ import dev.tendril.event.BehaviorView;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.ContactSnapshot;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * What a contact is scored on: its snapshot (fields, attributes, events), its behaviour counters
- * (null before its first event), the predictive hook's points, "now", and the condition evaluator
- * bound to this contact.
+ * What a contact is scored on: its lifecycle stage, whether it has an owner (the custom attribute
+ * {@code owner}, not blank), its behaviour counters (null before its first event), the predictive
+ * hook's points, "now", and the condition evaluator bound to this contact.
  */
-record ScoreInputs(ContactSnapshot contact, BehaviorView behavior, double predictive, Instant now, Predicate<Condition> matches) {
+record ScoreInputs(String stage, boolean hasOwner, BehaviorView behavior, double predictive, Instant now, Predicate<Condition> matches) {
+    static final String FIRST_STAGE = "subscriber";
 
-    String stage() {
-        Object stage = contact.fields().get("lifecycleStage");
-        return stage == null ? "subscriber" : stage.toString();
+    ScoreInputs {
+        stage = stage == null ? FIRST_STAGE : stage;
     }
 
-    /** The contact's owner: the custom attribute {@code owner}, when not blank. */
-    boolean hasOwner() {
-        Object owner = contact.attributes().get("owner");
+    static ScoreInputs of(ContactSnapshot contact, BehaviorView behavior, double predictive, Instant now, Predicate<Condition> matches) {
+        Object stage = contact.fields().get("lifecycleStage");
+        return new ScoreInputs(stage == null ? null : stage.toString(), owned(contact.attributes()), behavior, predictive, now, matches);
+    }
+
+    static boolean owned(Map<String, Object> attributes) {
+        Object owner = attributes.get("owner");
         return owner != null && !owner.toString().isBlank();
     }
 }

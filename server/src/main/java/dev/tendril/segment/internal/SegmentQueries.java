@@ -36,6 +36,12 @@ public class SegmentQueries {
         return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
     }
 
+    /** Which of these contacts match, in one query. */
+    public List<Long> matchingAmong(long workspaceId, Condition condition, Instant now, long[] among) {
+        Query query = matching(workspaceId, condition, now, among);
+        return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
+    }
+
     public long count(long workspaceId, Condition condition, Instant now) {
         Query query = from(SQL.selectCount(), condition).where(where(workspaceId, condition, now));
         return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).single();

@@ -52,6 +52,6 @@ final class ScoringFixtures {
     }
 
     static ScoreInputs inputs(ContactSnapshot contact, BehaviorView behavior, double predictive) {
-        return new ScoreInputs(contact, behavior, predictive, NOW, c -> EvaluateCondition.evaluate(c, contact, NOW));
+        return ScoreInputs.of(contact, behavior, predictive, NOW, c -> EvaluateCondition.evaluate(c, contact, NOW));
     }
 }
