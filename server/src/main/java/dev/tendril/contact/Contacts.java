@@ -112,6 +112,11 @@ public class Contacts {
                 last -> new Cursor(null, Ids.CONTACT.require(last.id())));
     }
 
+    /** Up to {@code limit} contact ids below {@code belowId}, highest first: a walk over a whole workspace. */
+    public long[] idsBelow(long workspaceId, long belowId, int limit) {
+        return writes.idsBelow(workspaceId, belowId, limit);
+    }
+
     public long count(long workspaceId) {
         return writes.count(workspaceId);
     }

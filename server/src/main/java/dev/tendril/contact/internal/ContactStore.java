@@ -98,6 +98,12 @@ public class ContactStore {
                 .params(workspaceId, id).query(this::map).optional();
     }
 
+    /** Up to {@code limit} contact ids below {@code belowId}, highest first: a walk over a whole workspace. */
+    public long[] idsBelow(long workspaceId, long belowId, int limit) {
+        return jdbc.sql("select id from contact where workspace_id = ? and id < ? order by id desc limit ?")
+                .params(workspaceId, belowId, limit).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** {@code for key share}: kept from deletion, not from edits, until the transaction ends. */
     public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
         return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id for key share")

@@ -104,6 +104,10 @@ public class ContactWrites {
         return store.find(workspaceId, id);
     }
 
+    public long[] idsBelow(long workspaceId, long belowId, int limit) {
+        return store.idsBelow(workspaceId, belowId, limit);
+    }
+
     public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
         return store.findAllAndKeep(workspaceId, ids);
     }

@@ -4,7 +4,8 @@ import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,12 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Automatic stage moves decided by a rescore ({@code stage_pending}), applied after it commits, each
- * in a transaction of its own. Writing the stage locks the contact row, which ingestion locks too:
+ * in short transactions of their own (up to 100 contacts each). Writing the stage locks the contact row, which ingestion locks too:
  * done inside a rescore round it would hold that lock for the whole round. A move whose contact has
  * changed stage since (by hand, say) is dropped; the next rescore decides again.
  */
 @Component
 class PendingStageMoves {
+    static final int CHUNK = 100;
     private static final Logger log = LoggerFactory.getLogger(PendingStageMoves.class);
 
     private record Move(long contactId, long workspaceId, String from, String to, String reason, Instant decidedAt) {}
@@ -35,45 +37,55 @@ class PendingStageMoves {
         this.tx = tx;
     }
 
+    /** A move a rescore decided. */
+    record Decided(long contactId, String from, String to, String reason) {}
+
     /** In the rescore's transaction: the latest decision for a contact replaces an earlier one not yet applied. */
-    void decide(long workspaceId, long contactId, String from, String to, String reason, Instant at) {
+    void decide(long workspaceId, List<Decided> moves, Instant at) {
+        if (moves.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 insert into stage_pending (contact_id, workspace_id, from_stage, to_stage, reason, decided_at)
-                values (?, ?, ?, ?, ?, ?)
+                select u.id, ?, u.from_stage, u.to_stage, u.reason, ? from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])
+                    as u(id, from_stage, to_stage, reason)
                 on conflict (contact_id) do update set from_stage = excluded.from_stage, to_stage = excluded.to_stage,
                     reason = excluded.reason, decided_at = excluded.decided_at""")
-                .params(contactId, workspaceId, from, to, reason, Timestamp.from(at)).update();
+                .params(workspaceId, Timestamp.from(at), moves.stream().mapToLong(Decided::contactId).toArray(),
+                        moves.stream().map(Decided::from).toArray(String[]::new), moves.stream().map(Decided::to).toArray(String[]::new),
+                        moves.stream().map(Decided::reason).toArray(String[]::new))
+                .update();
     }
 
-    /** Applies pending moves one contact at a time until none is left; whether any was taken. */
+    /** Applies pending moves, up to {@value #CHUNK} contacts per transaction, until none is left; whether any was taken. */
     boolean applyAll() {
         boolean any = false;
         try {
-            while (Boolean.TRUE.equals(tx.execute(status -> applyOne()))) {
+            while (Boolean.TRUE.equals(tx.execute(status -> applyChunk()))) {
                 any = true;
             }
         } catch (RuntimeException e) {
-            log.warn("Applying a pending stage move failed; it stays pending and is retried", e);
+            log.warn("Applying pending stage moves failed; they stay pending and are retried", e);
         }
         return any;
     }
 
-    private boolean applyOne() {
-        Optional<Move> claimed = jdbc.sql("""
-                select contact_id, workspace_id, from_stage, to_stage, reason, decided_at from stage_pending
-                order by decided_at limit 1 for update skip locked""")
+    private boolean applyChunk() {
+        List<Move> claimed = jdbc.sql("""
+                delete from stage_pending where contact_id in (
+                    select contact_id from stage_pending order by decided_at limit ? for update skip locked)
+                returning contact_id, workspace_id, from_stage, to_stage, reason, decided_at""")
+                .param(CHUNK)
                 .query((rs, n) -> new Move(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
-                .optional();
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        Move m = claimed.get();
-        jdbc.sql("delete from stage_pending where contact_id = ?").param(m.contactId()).update();
-        if (contacts.lock(m.workspaceId(), new long[] {m.contactId()})
-                && contacts.find(m.workspaceId(), m.contactId()).map(ContactView::lifecycleStage).filter(m.from()::equals).isPresent()) {
-            stages.move(m.workspaceId(), m.contactId(), m.from(), m.to(), true, m.reason(), m.decidedAt());
-        }
-        return true;
+                .list();
+        claimed.stream().sorted(Comparator.comparingLong(Move::contactId)).forEach(m -> {
+            // In id order, as ingestion locks contacts; a contact whose stage changed since the decision keeps it.
+            if (contacts.lock(m.workspaceId(), new long[] {m.contactId()})
+                    && contacts.find(m.workspaceId(), m.contactId()).map(ContactView::lifecycleStage).filter(m.from()::equals).isPresent()) {
+                stages.move(m.workspaceId(), m.contactId(), m.from(), m.to(), true, m.reason(), m.decidedAt());
+            }
+        });
+        return !claimed.isEmpty();
     }
 }

@@ -81,25 +81,31 @@ class RescoreContacts {
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, ids);
         Map<Long, Scored> before = scores.current(workspaceId, ids);
         List<Long> changed = new ArrayList<>();
+        List<ScoreStore.ScoredContact> all = new ArrayList<>(ids.length);
+        List<ScoreStore.ScoredContact> history = new ArrayList<>();
+        List<PendingStageMoves.Decided> moves = new ArrayList<>();
         for (long id : ids) {
             ContactView contact = found.get(id);
             ScoreInputs inputs = new ScoreInputs(contact.lifecycleStage(), ScoreInputs.owned(contact.attributes()), behavior.get(id),
                     predictive(workspaceId, id), now, c -> matching.get(c).contains(id));
             Scored after = ScoreCalculator.score(model, inputs);
             Scored previous = before.getOrDefault(id, Scored.unscored(model));
-            scores.save(workspaceId, id, after, model.version(), now);
+            all.add(new ScoreStore.ScoredContact(id, after));
             if (ScoreEvents.changed(previous, after) || !before.containsKey(id)) {
                 // A first score counts even when it equals "unscored": segments reading scores may not have seen
                 // the contact yet (one created through the API re-evaluates only segments reading contact data).
                 changed.add(id);
             }
             if (ScoreEvents.changed(previous, after)) {
-                scores.addHistory(workspaceId, id, after, reason, model.version(), now);
+                history.add(new ScoreStore.ScoredContact(id, after));
                 ScoreEvents.between(workspaceId, id, previous, after, model, reason).forEach(events::publishEvent);
             }
             Stages.automaticMove(model.stageRules(), inputs.stage(), after, inputs.matches()).ifPresent(rule ->
-                    stageMoves.decide(workspaceId, id, inputs.stage(), rule.stage(), StageChanges.describe(rule), now));
+                    moves.add(new PendingStageMoves.Decided(id, inputs.stage(), rule.stage(), StageChanges.describe(rule))));
         }
+        scores.saveAll(workspaceId, all, model.version(), now);
+        scores.addHistory(workspaceId, history, reason, model.version(), now);
+        stageMoves.decide(workspaceId, moves, now);
         segments.scoresChanged(workspaceId, changed);
     }
 

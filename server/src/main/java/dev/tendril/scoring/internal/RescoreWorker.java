@@ -1,15 +1,12 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.Contacts;
-import dev.tendril.platform.Cursor;
-import dev.tendril.platform.Ids;
 import dev.tendril.scoring.internal.RescoreJobs.Claimed;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RescoreWorker {
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     private static final Duration STALE = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(RescoreWorker.class);
 
@@ -67,10 +64,8 @@ class RescoreWorker {
         long last = job.lastContactId();
         int done = job.done();
         while (true) {
-            Cursor cursor = last == 0 ? null : new Cursor(null, last);
-            List<Long> ids = contacts.list(job.workspaceId(), new ContactFilter(null, null, null, null, null, Map.of()),
-                    cursor == null ? null : cursor.encode(), BATCH).data().stream()
-                    .map(c -> Ids.CONTACT.require(c.id())).toList();
+            long[] batch = contacts.idsBelow(job.workspaceId(), last == 0 ? Long.MAX_VALUE : last, BATCH);
+            List<Long> ids = LongStream.of(batch).boxed().toList();
             if (ids.isEmpty()) {
                 jobs.complete(job.id());
                 return;

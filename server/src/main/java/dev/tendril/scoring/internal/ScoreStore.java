@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,27 +69,56 @@ class ScoreStore {
                 .optional();
     }
 
-    void save(long workspaceId, long contactId, Scored s, int modelVersion, Instant at) {
+    /** A contact's new score. */
+    record ScoredContact(long contactId, Scored scored) {}
+
+    /** Stores the scores of many contacts in one statement. */
+    void saveAll(long workspaceId, List<ScoredContact> rows, int modelVersion, Instant at) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 insert into contact_score (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature,
                     result, model_version, scored_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                select u.id, ?, u.score, u.fit, u.engagement, u.grade, u.temperature, u.result::jsonb, ?, ?
+                from unnest(?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[])
+                    as u(id, score, fit, engagement, grade, temperature, result)
                 on conflict (contact_id) do update set score = excluded.score, fit_score = excluded.fit_score,
                     engagement_score = excluded.engagement_score, grade = excluded.grade, temperature = excluded.temperature,
                     result = excluded.result, model_version = excluded.model_version, scored_at = excluded.scored_at""")
-                .params(contactId, workspaceId, s.score(), s.fitScore(), s.engagementScore(), s.grade(), s.temperature(),
-                        json.writeValueAsString(details(s)), modelVersion, Timestamp.from(at))
+                .params(workspaceId, modelVersion, Timestamp.from(at), ids(rows), column(rows, Scored::score),
+                        column(rows, Scored::fitScore), column(rows, Scored::engagementScore),
+                        rows.stream().map(r -> r.scored().grade()).toArray(String[]::new),
+                        rows.stream().map(r -> r.scored().temperature()).toArray(String[]::new),
+                        rows.stream().map(r -> json.writeValueAsString(details(r.scored()))).toArray(String[]::new))
                 .update();
     }
 
-    void addHistory(long workspaceId, long contactId, Scored s, String reason, int modelVersion, Instant at) {
+    /** One history row per contact whose score, grade or temperature really changed, in one statement. */
+    void addHistory(long workspaceId, List<ScoredContact> rows, String reason, int modelVersion, Instant at) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 insert into contact_score_history (contact_id, workspace_id, score, fit_score, engagement_score, grade,
                     temperature, reason, model_version, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(contactId, workspaceId, s.score(), s.fitScore(), s.engagementScore(), s.grade(), s.temperature(),
-                        reason, modelVersion, Timestamp.from(at))
+                select u.id, ?, u.score, u.fit, u.engagement, u.grade, u.temperature, ?, ?, ?
+                from unnest(?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])
+                    as u(id, score, fit, engagement, grade, temperature)
+                order by u.id""")
+                .params(workspaceId, reason, modelVersion, Timestamp.from(at), ids(rows), column(rows, Scored::score),
+                        column(rows, Scored::fitScore), column(rows, Scored::engagementScore),
+                        rows.stream().map(r -> r.scored().grade()).toArray(String[]::new),
+                        rows.stream().map(r -> r.scored().temperature()).toArray(String[]::new))
                 .update();
+    }
+
+    private static long[] ids(List<ScoredContact> rows) {
+        return rows.stream().mapToLong(ScoredContact::contactId).toArray();
+    }
+
+    private static double[] column(List<ScoredContact> rows, ToDoubleFunction<Scored> value) {
+        return rows.stream().mapToDouble(r -> value.applyAsDouble(r.scored())).toArray();
     }
 
     Optional<ScoreView> view(long workspaceId, long contactId) {

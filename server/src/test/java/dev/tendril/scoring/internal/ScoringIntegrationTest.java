@@ -16,6 +16,7 @@ import dev.tendril.testing.TestTenant.Answer;
 import dev.tendril.testing.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -176,16 +177,16 @@ class ScoringIntegrationTest {
         assertThat(t.api("PUT", "/api/v1/scoring/model", "{\"stageRules\": []}").status()).isEqualTo(200);
         String id = t.api("POST", "/api/v1/contacts", "{\"email\": \"late@acme.io\"}").text("/id");
         long contact = Ids.CONTACT.require(id);
-        stageMoves.decide(t.workspaceId(), contact, "subscriber", "mql", "rule mql: condition holds", Instant.now());
-        stageMoves.decide(t.workspaceId(), contact, "subscriber", "lead", "rule lead: condition holds", Instant.now());
+        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(contact, "subscriber", "mql", "rule mql: condition holds")), Instant.now());
+        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(contact, "subscriber", "lead", "rule lead: condition holds")), Instant.now());
         assertThat(t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"customer\"}").status()).isEqualTo(200);
         stageMoves.applyAll();
         assertThat(t.api("GET", "/api/v1/contacts/" + id, null).text("/lifecycleStage")).isEqualTo("customer");
         assertThat(t.api("GET", "/api/v1/contacts/" + id + "/stage/history", null).json().at("/data").size()).isEqualTo(1);
 
         String other = t.api("POST", "/api/v1/contacts", "{\"email\": \"early@acme.io\"}").text("/id");
-        stageMoves.decide(t.workspaceId(), Ids.CONTACT.require(other), "subscriber", "mql", "rule mql: condition holds", Instant.now());
-        stageMoves.decide(t.workspaceId(), Ids.CONTACT.require(other), "subscriber", "lead", "rule lead: condition holds", Instant.now());
+        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "mql", "rule mql: condition holds")), Instant.now());
+        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "lead", "rule lead: condition holds")), Instant.now());
         stageMoves.applyAll();
         Answer applied = t.api("GET", "/api/v1/contacts/" + other + "/stage/history", null);
         assertThat(applied.json().at("/data").size()).as("only the latest decision is applied").isEqualTo(1);
