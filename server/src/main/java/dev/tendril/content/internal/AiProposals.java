@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * AI proposals for a draft experiment: asked of the workspace's provider (never without settings),
@@ -43,8 +44,8 @@ class AiProposals {
 
     /** Body: optional {@code count} (1–10, default 3) and {@code instructions} (tone, audience, offer). */
     List<ProposalView> propose(long workspaceId, String experimentId, JsonNode body) {
-        FieldInput in = FieldInput.root(body == null || body.isNull() ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body)
-                .object(Set.of("count", "instructions"));
+        JsonNode given = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
+        FieldInput in = FieldInput.root(given).object(Set.of("count", "instructions"));
         int count = in.get("count").integer(1, 10, 3);
         String instructions = in.get("instructions").optionalText(2000);
         ExperimentRow row = definitions.row(workspaceId, experimentId);

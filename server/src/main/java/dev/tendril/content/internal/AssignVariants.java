@@ -8,6 +8,7 @@ import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class AssignVariants implements Experiments {
             case RUNNING -> {
                 if (stored.isEmpty()) {
                     VariantRow arm = choose(row, variants, contactId);
-                    outcomes.assign(workspaceId, row.id(), contactId, arm == null ? null : arm.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    outcomes.assign(workspaceId, row.id(), contactId, arm == null ? null : arm.id(), now());
                     stored = outcomes.assignment(workspaceId, row.id(), contactId);
                 }
                 Long variantId = stored.orElseThrow().variantId();
@@ -126,7 +127,7 @@ class AssignVariants implements Experiments {
         return outcomes.assignment(workspaceId, definitions.row(workspaceId, experimentId).id(), contactId).isPresent();
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
