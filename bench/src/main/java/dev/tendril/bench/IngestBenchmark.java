@@ -121,7 +121,7 @@ final class IngestBenchmark {
         }
     }
 
-    private static String randomToken() {
+    static String randomToken() {
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         SecureRandom random = new SecureRandom();
         StringBuilder out = new StringBuilder(32);
@@ -131,7 +131,7 @@ final class IngestBenchmark {
         return out.toString();
     }
 
-    private static void closeQuietly(Database db) {
+    static void closeQuietly(Database db) {
         try {
             db.close();
         } catch (Exception e) {
@@ -139,7 +139,7 @@ final class IngestBenchmark {
         }
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,0 +1,91 @@
+package dev.tendril.bench;
+
+import static dev.tendril.bench.IngestBenchmark.say;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Locale;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * {@code bench/run scoring}: a workspace rescore after a model change, over a large generated workspace,
+ * timed from the {@code PUT /api/v1/scoring/model} to the job's completion as the API reports it. The
+ * baseline is the floor under it: COPYing the same number of score rows (with a real stored result)
+ * into a copy of the score table.
+ */
+final class ScoringBenchmark {
+    record Options(int contacts, long events, long seed, Path serverJar) {
+        static Options from(Flags flags) {
+            return new Options(flags.integer("contacts", 1_000_000), flags.integer("events", 20_000_000), flags.integer("seed", 7),
+                    Path.of(flags.string("server-jar", "server/target/tendril.jar")));
+        }
+    }
+
+    private final Options options;
+
+    ScoringBenchmark(Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        try (LargeWorkspace w = LargeWorkspace.start(options.serverJar(), options.contacts(), options.events(), options.seed())) {
+            say("Saving the model (version 2): the workspace is rescored in the background ...");
+            long start = System.nanoTime();
+            w.call("PUT", "/api/v1/scoring/model", "{}");
+            String status;
+            do {
+                Thread.sleep(200);
+                status = LargeWorkspace.field(w.call("GET", "/api/v1/scoring/model", null), "status");
+            } while (!"completed".equals(status));
+            double rescore = (System.nanoTime() - start) / 1e9;
+            long scored = w.db.count("select count(*) from contact_score where workspace_id = " + w.workspaceId + " and model_version = 2");
+            long hot = w.db.count("select count(*) from contact_score where workspace_id = " + w.workspaceId + " and temperature = 'hot'");
+            say("Raw COPY baseline: %,d score rows ...", scored);
+            double copy = copyScores(w.db, scored);
+
+            say("");
+            say("== Workspace rescore (%d cores, %,d contacts, %,d events) ==", Runtime.getRuntime().availableProcessors(),
+                    options.contacts(), options.events());
+            say("rescore          %.1f s for %,d contacts (%,.0f contacts/s), %,d hot", rescore, scored, scored / rescore, hot);
+            say("raw COPY         %.1f s for the same number of score rows", copy);
+            say("ratio            %.1f × the COPY time", rescore / copy);
+            System.out.println(String.format(Locale.ROOT,
+                    "RESULT scoring contacts=%d events=%d rescore_s=%.1f contacts_per_s=%.0f copy_s=%.1f copy_ratio=%.1f scored=%d",
+                    options.contacts(), options.events(), rescore, scored / rescore, copy, rescore / copy, scored));
+            if (scored != options.contacts()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static double copyScores(Database db, long rows) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            String result;
+            try (ResultSet rs = s.executeQuery("select result::text from contact_score order by contact_id limit 1")) {
+                rs.next();
+                result = rs.getString(1).replace("\\", "\\\\");
+            }
+            s.execute("create table score_copy (like contact_score)");
+            c.setAutoCommit(false);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            String at = Instant.now().toString();
+            long start = System.nanoTime();
+            StringBuilder text = new StringBuilder();
+            for (long i = 1; i <= rows; i++) {
+                text.append(i).append("\t1\t42.5\t20\t22.5\tC\tcold\t").append(result).append("\t2\t").append(at).append('\n');
+                if (i % 20_000 == 0 || i == rows) {
+                    copy.copyIn("copy score_copy (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature, result, "
+                            + "model_version, scored_at) from stdin", new StringReader(text.toString()));
+                    text.setLength(0);
+                }
+            }
+            c.commit();
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
