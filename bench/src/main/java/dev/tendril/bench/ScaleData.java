@@ -28,6 +28,7 @@ final class ScaleData {
     static final String[] INDUSTRIES = {"Software", "Healthcare", "Retail", "Finance", "Manufacturing", "Education"};
     private static final int CHUNK = 20_000;
     private static final int DAYS = 90;
+    static final int WINDOW_DAYS = 30;
 
     /** What was written: the contact ids are {@code firstContactId} … {@code firstContactId + contacts - 1}. */
     record Written(long firstContactId, int contacts, long events, double seconds) {}
@@ -74,7 +75,7 @@ final class ScaleData {
                     // Squaring skews activity: a few people are far more active than most, as on real sites.
                     double u = random.nextDouble();
                     int person = (int) (u * u * contacts);
-                    Instant at = now.minusSeconds(random.nextLong(DAYS * 86_400L));
+                    Instant at = clearOfWindowEdge(now.minusSeconds(random.nextLong(DAYS * 86_400L)), now);
                     int kind = random.nextInt(100);
                     appendEvent(rows, workspaceId, firstContact + person, kind, at, now, i, seed);
                     behavior.add(person, kind, at);
@@ -103,6 +104,15 @@ final class ScaleData {
                 .append(name == null ? "\\N" : name).append("\tm-").append(seed).append('-').append(n).append('\t')
                 .append(at).append('\t').append(now).append('\t').append(at).append('\t').append(properties)
                 .append("\t{}\t{}\n");
+    }
+
+    /**
+     * Keeps events an hour clear of "30 days ago", the edge of the benchmarks' windows: counts taken a few seconds
+     * apart (the segment, its preview, the hand-written SQL) must not differ by an event crossing it meanwhile.
+     */
+    private static Instant clearOfWindowEdge(Instant at, Instant now) {
+        Instant edge = now.minus(WINDOW_DAYS, ChronoUnit.DAYS);
+        return Math.abs(at.getEpochSecond() - edge.getEpochSecond()) < 3600 ? at.minusSeconds(7200) : at;
     }
 
     private static void createPartitions(Connection c, Instant now) throws Exception {

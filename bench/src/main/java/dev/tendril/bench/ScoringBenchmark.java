@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -36,13 +37,21 @@ final class ScoringBenchmark {
         try (LargeWorkspace w = LargeWorkspace.start(options.serverJar(), options.contacts(), options.events(), options.seed())) {
             say("Saving the model (version 2): the workspace is rescored in the background ...");
             long start = System.nanoTime();
-            w.call("PUT", "/api/v1/scoring/model", "{}");
-            String status;
-            do {
-                Thread.sleep(200);
-                status = LargeWorkspace.field(w.call("GET", "/api/v1/scoring/model", null), "status");
-            } while (!"completed".equals(status));
+            double serverCpu = CpuMeter.seconds(w.server.pid());
+            double postgresCpu = CpuMeter.treeSeconds(w.db.postmasterPid());
+            List<String> activity;
+            try (DbActivitySampler sampler = new DbActivitySampler(w.db)) {
+                w.call("PUT", "/api/v1/scoring/model", "{}");
+                String status;
+                do {
+                    Thread.sleep(200);
+                    status = LargeWorkspace.field(w.call("GET", "/api/v1/scoring/model", null), "status");
+                } while (!"completed".equals(status));
+                activity = sampler.top(8);
+            }
             double rescore = (System.nanoTime() - start) / 1e9;
+            serverCpu = (CpuMeter.seconds(w.server.pid()) - serverCpu) / rescore;
+            postgresCpu = (CpuMeter.treeSeconds(w.db.postmasterPid()) - postgresCpu) / rescore;
             long scored = w.db.count("select count(*) from contact_score where workspace_id = " + w.workspaceId + " and model_version = 2");
             long hot = w.db.count("select count(*) from contact_score where workspace_id = " + w.workspaceId + " and temperature = 'hot'");
             say("Raw COPY baseline: %,d score rows ...", scored);
@@ -52,6 +61,9 @@ final class ScoringBenchmark {
             say("== Workspace rescore (%d cores, %,d contacts, %,d events) ==", Runtime.getRuntime().availableProcessors(),
                     options.contacts(), options.events());
             say("rescore          %.1f s for %,d contacts (%,.0f contacts/s), %,d hot", rescore, scored, scored / rescore, hot);
+            say("                 CPU (cores busy): server JVM %.2f, PostgreSQL %.2f", serverCpu, postgresCpu);
+            say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
+            activity.forEach(line -> say("                   %s", line));
             say("raw COPY         %.1f s for the same number of score rows", copy);
             say("ratio            %.1f × the COPY time", rescore / copy);
             System.out.println(String.format(Locale.ROOT,

@@ -3,6 +3,7 @@ package dev.tendril.scoring.internal;
 import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
+import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +56,7 @@ class RescorePending {
     void note(ContactEdited edited) {
         jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) values (?, ?, ?)")
                 .params(edited.workspaceId(), edited.contactId(), EDITED).update();
+        AfterCommit.run(this::wake);
     }
 
     @EventListener
@@ -63,6 +64,7 @@ class RescorePending {
         jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
                 .params(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).toArray(), EVENT_BATCH)
                 .update();
+        AfterCommit.run(this::wake);
     }
 
     @EventListener
@@ -70,21 +72,7 @@ class RescorePending {
         jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
                 .params(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).toArray(), COMPANY_EDITED)
                 .update();
-    }
-
-    @TransactionalEventListener
-    void committed(ContactEdited edited) {
-        wake();
-    }
-
-    @TransactionalEventListener
-    void committed(CompanyEdited edited) {
-        wake();
-    }
-
-    @TransactionalEventListener
-    void committed(ContactsChanged changed) {
-        wake();
+        AfterCommit.run(this::wake);
     }
 
     void wake() {

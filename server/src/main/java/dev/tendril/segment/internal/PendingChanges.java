@@ -3,14 +3,12 @@ package dev.tendril.segment.internal;
 import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
+import dev.tendril.platform.AfterCommit;
 import dev.tendril.segment.SegmentInputs;
 import dev.tendril.segment.internal.PendingStore.Reads;
 import java.util.Collection;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Notes changed contacts for re-evaluation in the transaction that changed them (one row per batch,
@@ -33,18 +31,18 @@ class PendingChanges implements SegmentInputs {
 
     @EventListener
     void note(ContactsChanged changed) {
-        store.insert(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.ALL);
+        note(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.ALL);
     }
 
     @EventListener
     void note(ContactEdited edited) {
-        store.insert(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
+        note(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
     }
 
     /** Company attributes count as the contact's own data in conditions. */
     @EventListener
     void note(CompanyEdited edited) {
-        store.insert(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.CONTACT_DATA);
+        note(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.CONTACT_DATA);
     }
 
     @Override
@@ -55,28 +53,8 @@ class PendingChanges implements SegmentInputs {
     /** Notes contacts in the caller's transaction and wakes the worker once it commits. */
     void note(long workspaceId, long[] contactIds, Reads reads) {
         store.insert(workspaceId, contactIds, reads);
-        if (contactIds.length > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
+        if (contactIds.length > 0) {
+            AfterCommit.run(worker::wake);
         }
-    }
-
-    @TransactionalEventListener
-    void committed(ContactsChanged changed) {
-        worker.wake();
-    }
-
-    @TransactionalEventListener
-    void committed(ContactEdited edited) {
-        worker.wake();
-    }
-
-    @TransactionalEventListener
-    void committed(CompanyEdited edited) {
-        worker.wake();
     }
 }
