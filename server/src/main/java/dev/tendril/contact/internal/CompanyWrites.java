@@ -41,6 +41,10 @@ public class CompanyWrites {
         return store.find(workspaceId, id);
     }
 
+    public List<CompanyView> findAll(long workspaceId, long[] ids) {
+        return store.findAll(workspaceId, ids);
+    }
+
     public boolean delete(long workspaceId, long id) {
         return store.delete(workspaceId, id);
     }

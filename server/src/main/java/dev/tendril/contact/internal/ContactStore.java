@@ -94,6 +94,12 @@ public class ContactStore {
                 .params(workspaceId, id).query(this::map).optional();
     }
 
+    /** These contacts (those that exist), in one query. */
+    public List<ContactView> findAll(long workspaceId, long[] ids) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id")
+                .params(workspaceId, ids).query(this::map).list();
+    }
+
     public OptionalLong idByEmail(long workspaceId, String email) {
         return optional(jdbc.sql("select id from contact where workspace_id = ? and lower(email) = lower(?)")
                 .params(workspaceId, email).query(Long.class).optional());

@@ -104,6 +104,10 @@ public class ContactWrites {
         return store.find(workspaceId, id);
     }
 
+    public List<ContactView> findAll(long workspaceId, long[] ids) {
+        return store.findAll(workspaceId, ids);
+    }
+
     public boolean delete(long workspaceId, long id) {
         return store.delete(workspaceId, id);
     }

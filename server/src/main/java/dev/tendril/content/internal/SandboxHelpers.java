@@ -76,7 +76,7 @@ final class SandboxHelpers implements HelperRegistry {
         helpers.put("formatNumber", (Object context, Options o) -> formats(o).number(context,
                 o.param(0, null) == null ? null : integer(o.param(0), "formatNumber", 2)));
         helpers.put("formatCurrency", (Object context, Options o) -> formats(o).currency(context, text(o.param(0, null))));
-        helpers.put("greeting", (Object context, Options o) -> formats(o).greeting(o.<Instant>data(NOW), o.hash));
+        helpers.put("greeting", SandboxHelpers::greeting);
         helpers.put("recommendations", SandboxHelpers::recommendations);
         helpers.put(VARIANT, SandboxHelpers::variant);
     }
@@ -157,6 +157,12 @@ final class SandboxHelpers implements HelperRegistry {
         }
         return String.join(", ", list.stream().limit(limit)
                 .map(i -> i instanceof Map<?, ?> m ? text(m.get("title")) : text(i)).toList());
+    }
+
+    /** The time of day's greeting; it reads {@code timezone} so the score sees whether the contact's own zone was known. */
+    private static Object greeting(Object context, Options o) {
+        o.context.get("timezone");
+        return formats(o).greeting(o.<Instant>data(NOW), o.hash);
     }
 
     private static Object variant(Object block, Options o) throws IOException {

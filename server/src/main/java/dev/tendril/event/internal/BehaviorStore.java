@@ -108,6 +108,18 @@ class BehaviorStore {
                 .optional();
     }
 
+    /** The behaviour of those of these contacts that have any, in one query. */
+    Map<Long, BehaviorView> findAll(long workspaceId, long[] contactIds) {
+        Map<Long, BehaviorView> out = new HashMap<>();
+        jdbc.sql("select b.contact_id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
+                        + " from contact_behavior b where b.workspace_id = ? and b.contact_id = any(?)")
+                .params(workspaceId, contactIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), view(rs.getLong(1), stateAt(rs, 2)));
+                });
+        return out;
+    }
+
     static BehaviorView view(long contactId, BehaviorState s) {
         return new BehaviorView(Ids.CONTACT.format(contactId), s.firstSeen(), s.lastSeen(), s.sessions(), s.returnVisits(),
                 Math.round(s.timeOnSiteSeconds() / 6.0) / 10.0, s.count(BehaviorMetric.PAGE_VIEWS),

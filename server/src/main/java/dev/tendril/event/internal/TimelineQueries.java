@@ -4,6 +4,7 @@ import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
 import dev.tendril.platform.Cursor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +25,13 @@ public class TimelineQueries {
 
     public Optional<BehaviorView> behavior(long workspaceId, long contactId) {
         return behavior.find(workspaceId, contactId);
+    }
+
+    public Map<Long, BehaviorView> behaviors(long workspaceId, long[] contactIds) {
+        return behavior.findAll(workspaceId, contactIds);
+    }
+
+    public Map<Long, List<EventView>> latest(long workspaceId, long[] contactIds, String type, String[] names, int perContact) {
+        return events.latest(workspaceId, contactIds, type, names, perContact);
     }
 }
