@@ -36,9 +36,11 @@ final class PlainText {
                     if (tag.equals("br")) {
                         out.append('\n');
                     } else if (tag.equals("hr")) {
-                        out.append("\n\n---\n\n");
+                        breakLine(out, true);
+                        out.append("---");
+                        breakLine(out, true);
                     } else if (BLOCKS.contains(tag)) {
-                        out.append(PARAGRAPHS.contains(tag) ? "\n\n" : "\n");
+                        breakLine(out, PARAGRAPHS.contains(tag));
                         if (tag.equals("li")) {
                             out.append("- ");
                         }
@@ -60,11 +62,27 @@ final class PlainText {
                         out.append(" (").append(href).append(')');
                     }
                 } else if (BLOCKS.contains(tag)) {
-                    out.append(PARAGRAPHS.contains(tag) ? "\n\n" : "\n");
+                    breakLine(out, PARAGRAPHS.contains(tag));
                 }
             }
         });
         return tidy(out.toString());
+    }
+
+    /** Ends the current line, and leaves a blank line after it for a paragraph; never more than that. */
+    private static void breakLine(StringBuilder out, boolean paragraph) {
+        while (!out.isEmpty() && (out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\t')) {
+            out.setLength(out.length() - 1);
+        }
+        if (out.isEmpty()) {
+            return;
+        }
+        if (out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        if (paragraph && (out.length() < 2 || out.charAt(out.length() - 2) != '\n')) {
+            out.append('\n');
+        }
     }
 
     /** Inside an element that is not shown: styles and scripts, or {@code display:none} (the preheader). */
@@ -78,6 +96,7 @@ final class PlainText {
         return false;
     }
 
+    /** Spaces collapsed, lines trimmed, at most one blank line in a row. */
     private static String tidy(String text) {
         StringBuilder out = new StringBuilder();
         int blank = 0;
