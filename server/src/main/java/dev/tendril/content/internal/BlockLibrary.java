@@ -10,6 +10,7 @@ import dev.tendril.platform.Page;
 import dev.tendril.segment.Conditions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,7 +161,7 @@ class BlockLibrary {
      */
     void refreshValidity(long workspaceId, Set<String> names) {
         Map<String, List<String>> graph = blocks.graph(workspaceId);
-        Set<String> affected = new java.util.LinkedHashSet<>(names);
+        Set<String> affected = new LinkedHashSet<>(names);
         boolean grew = true;
         while (grew) {
             grew = false;

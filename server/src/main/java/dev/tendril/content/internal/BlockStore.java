@@ -4,7 +4,6 @@ import dev.tendril.platform.Cursor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -131,9 +130,5 @@ class BlockStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), strings(rs.getArray(8)), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant());
-    }
-
-    static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
     }
 }

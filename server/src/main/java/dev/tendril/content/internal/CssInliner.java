@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Selector;
@@ -83,7 +84,7 @@ final class CssInliner {
         applied.forEach(CssInliner::apply);
         styles.forEach(Element::remove);
         if (!kept.isEmpty()) {
-            doc.head().appendElement("style").attr("type", "text/css").appendChild(new org.jsoup.nodes.DataNode(kept.toString()));
+            doc.head().appendElement("style").attr("type", "text/css").appendChild(new DataNode(kept.toString()));
         }
         return doc.outerHtml();
     }

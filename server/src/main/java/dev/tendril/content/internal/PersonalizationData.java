@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +233,7 @@ final class PersonalizationData {
                 yield out;
             }
             case Collection<?> list -> list.stream().map(PersonalizationData::plain).toList();
-            case Object[] array -> java.util.Arrays.stream(array).map(PersonalizationData::plain).toList();
+            case Object[] array -> Arrays.stream(array).map(PersonalizationData::plain).toList();
             case Instant i -> i.toString();
             case TemporalAccessor t -> t.toString();
             default -> value.toString();

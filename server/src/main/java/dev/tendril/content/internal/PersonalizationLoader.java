@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,7 +90,7 @@ class PersonalizationLoader {
         return out;
     }
 
-    private static <H, T> Map<Long, T> first(List<H> hooks, java.util.function.Function<H, Map<Long, T>> call) {
+    private static <H, T> Map<Long, T> first(List<H> hooks, Function<H, Map<Long, T>> call) {
         return hooks.isEmpty() ? Map.of() : call.apply(hooks.getFirst());
     }
 }

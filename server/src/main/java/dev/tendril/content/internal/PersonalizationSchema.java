@@ -1,8 +1,10 @@
 package dev.tendril.content.internal;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The shape of the personalisation data every template renders with (docs/templates.md lists it),
@@ -40,17 +42,17 @@ final class PersonalizationSchema {
     }
 
     private static Map<String, Object> keys(String... names) {
-        return java.util.Arrays.stream(names).collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n, n -> Kind.VALUE));
+        return Arrays.stream(names).collect(Collectors.toUnmodifiableMap(n -> n, n -> Kind.VALUE));
     }
 
     /** Why the path is not personalisation data, or empty when it is. */
     static Optional<String> check(String path, Set<String> attributeNames) {
-        String[] segments = java.util.Arrays.stream(path.split("\\."))
+        String[] segments = Arrays.stream(path.split("\\."))
                 .filter(s -> !s.isEmpty() && !s.startsWith("[") && !s.chars().allMatch(Character::isDigit)).toArray(String[]::new);
         Object node = FIELDS;
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
-            String at = String.join(".", java.util.Arrays.copyOf(segments, i + 1));
+            String at = String.join(".", Arrays.copyOf(segments, i + 1));
             switch (node) {
                 case Map<?, ?> fields -> {
                     node = fields.get(segment);
@@ -66,7 +68,7 @@ final class PersonalizationSchema {
                     return Optional.empty();
                 }
                 default -> {
-                    return Optional.of("'" + String.join(".", java.util.Arrays.copyOf(segments, i)) + "' is a value, it has no '" + segment + "'");
+                    return Optional.of("'" + String.join(".", Arrays.copyOf(segments, i)) + "' is a value, it has no '" + segment + "'");
                 }
             }
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
  * The only helpers a template can call. It replaces Handlebars.java's default registry, whose
@@ -83,7 +84,7 @@ final class SandboxHelpers implements HelperRegistry {
 
     /** The helper names a template may use. */
     static Set<String> names() {
-        return INSTANCE.helpers.keySet().stream().filter(n -> !n.startsWith("_")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return INSTANCE.helpers.keySet().stream().filter(n -> !n.startsWith("_")).collect(Collectors.toUnmodifiableSet());
     }
 
     private void comparison(String name, BiPredicate<Object, Object> test) {

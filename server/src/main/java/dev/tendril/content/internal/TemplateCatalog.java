@@ -9,6 +9,7 @@ import dev.tendril.platform.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,7 +120,7 @@ class TemplateCatalog {
         }
     }
 
-    java.util.Optional<TemplateStore.Row> find(long workspaceId, long id) {
+    Optional<TemplateStore.Row> find(long workspaceId, long id) {
         return templates.find(workspaceId, id);
     }
 

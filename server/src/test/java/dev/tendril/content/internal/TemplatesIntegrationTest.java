@@ -206,6 +206,10 @@ class TemplatesIntegrationTest {
         assertThat(b.at("/dynamicContent/caseStudy").asInt()).isEqualTo(-1);
         assertThat(b.get("personalizationScore").asInt()).isEqualTo(33);
 
+        created("/api/v1/blocks", "{\"name\": \"wrapper\", \"content\": \"[{{> caseStudy}}]\"}");
+        String nested = created("/api/v1/templates", "{\"name\": \"N\", \"channel\": \"sms\", \"text\": \"{{> wrapper}}\"}");
+        assertThat(preview(nested, "{\"contactId\": \"" + doctor + "\"}").get("text").asString()).isEqualTo("[Case study A: hospitals like Clinic]");
+
         var badCondition = post("/api/v1/blocks", """
                 {"name": "bad", "content": "x", "variants": [{"condition": {"attribute": "title", "op": "nope", "value": 1}, "content": "y"}]}""");
         assertThat(badCondition.status()).isEqualTo(400);
