@@ -61,6 +61,7 @@ class SandboxEngineTest {
     @Test
     void blocksAndComparisons() {
         assertThat(render("{{#if firstName}}yes{{else}}no{{/if}}{{#unless missing}}!{{/unless}}")).isEqualTo("yes!");
+        assertThat(render("{{tags.[1]}}")).isEqualTo("beta");
         assertThat(render("{{#each tags}}{{@index}}={{this}}{{#unless @last}},{{/unless}}{{/each}}")).isEqualTo("0=vip,1=beta");
         assertThat(render("{{#each tags as |t i|}}[{{i}}:{{t}}]{{/each}}")).isEqualTo("[0:vip][1:beta]");
         assertThat(render("{{#each company}}{{@key}};{{/each}}")).contains("name;").contains("industry;");
