@@ -5,6 +5,8 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,11 @@ public class Companies {
 
     public Optional<CompanyView> find(long workspaceId, long id) {
         return writes.find(workspaceId, id);
+    }
+
+    /** These companies of the workspace, in one query; unknown ids are left out. */
+    public List<CompanyView> findAll(long workspaceId, Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : writes.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray());
     }
 
     @Transactional

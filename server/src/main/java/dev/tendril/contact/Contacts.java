@@ -5,7 +5,9 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,6 +83,11 @@ public class Contacts {
         return writes.find(workspaceId, id);
     }
 
+    /** These contacts of the workspace, in one query; unknown ids are left out. */
+    public List<ContactView> findAll(long workspaceId, Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : writes.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray(), false);
+    }
+
     /**
      * Many contacts in one query, by id (ids that are not contacts of the workspace are left out), kept from
      * being deleted or merged away until the caller's transaction ends ({@code for key share}), so rows the
@@ -89,7 +96,7 @@ public class Contacts {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Long, ContactView> findAllAndKeep(long workspaceId, long[] ids) {
         Map<Long, ContactView> out = new HashMap<>();
-        writes.findAllAndKeep(workspaceId, ids).forEach(c -> out.put(Ids.CONTACT.require(c.id()), c));
+        writes.findAll(workspaceId, ids, true).forEach(c -> out.put(Ids.CONTACT.require(c.id()), c));
         return out;
     }
 

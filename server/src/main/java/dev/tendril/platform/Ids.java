@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 /** Opaque API ids: a type prefix and the row id in base 36, e.g. {@code ct_2s}. */
 public enum Ids {
     CONTACT("ct_"), COMPANY("co_"), EVENT("ev_"), API_KEY("key_"), IMPORT("imp_"), USER("us_"), SEGMENT("sg_"), LIST("ls_"),
-    EXPERIMENT("ex_"), AI_PROPOSAL("ap_");
+    EXPERIMENT("ex_"), AI_PROPOSAL("ap_"), TEMPLATE("tp_"), BLOCK("bl_");
 
     private final String prefix;
 

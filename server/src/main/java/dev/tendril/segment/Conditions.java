@@ -5,9 +5,11 @@ import dev.tendril.segment.internal.EvaluateCondition;
 import dev.tendril.segment.internal.LoadSnapshot;
 import dev.tendril.segment.internal.SegmentQueries;
 import dev.tendril.segment.internal.SegmentReads;
+import dev.tendril.segment.internal.SnapshotNeeds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,18 @@ public class Conditions {
     /** A contact's snapshot, to evaluate many conditions on it in memory; empty for an unknown contact. */
     public Optional<ContactSnapshot> snapshot(long workspaceId, long contactId) {
         return snapshots.load(workspaceId, contactId);
+    }
+
+    /**
+     * Snapshots of many contacts holding what these conditions read, with a bounded number of queries
+     * (contacts, companies, and only when the conditions need them events, scores, lists, segments),
+     * keyed by contact id; unknown contacts are left out. For evaluating conditions per recipient in memory.
+     */
+    public Map<Long, ContactSnapshot> snapshots(long workspaceId, Collection<Long> contactIds, Collection<Condition> conditions) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        return snapshots.loadAll(workspaceId, contactIds, SnapshotNeeds.of(conditions));
     }
 
     /** The in-memory backend on a snapshot the caller already holds. */

@@ -16,5 +16,5 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tendril.data-dir=target/test-data/${random.uuid}")
-@Import({TestTenants.class, RecordedContactsChanged.class, RecordedScoringEvents.class})
+@Import({TestTenants.class, RecordedContactsChanged.class, RecordedScoringEvents.class, QueryCounter.class})
 public @interface IntegrationTest {}

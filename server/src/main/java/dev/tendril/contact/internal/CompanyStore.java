@@ -68,6 +68,11 @@ class CompanyStore {
                 .params(workspaceId, id).query(this::map).optional();
     }
 
+    List<CompanyView> findAll(long workspaceId, long[] ids) {
+        return jdbc.sql("select " + COLUMNS + " from company where workspace_id = ? and id = any(?) order by id")
+                .params(workspaceId, ids).query(this::map).list();
+    }
+
     OptionalLong idBy(long workspaceId, String column, String value) {
         String where = column.equals("name") ? "lower(name) = lower(?)" : column + " = ?";
         return jdbc.sql("select id from company where workspace_id = ? and " + where + " order by id limit 1")

@@ -50,6 +50,10 @@ public class CompanyWrites {
         return store.find(workspaceId, id);
     }
 
+    public List<CompanyView> findAll(long workspaceId, long[] ids) {
+        return store.findAll(workspaceId, ids);
+    }
+
     public boolean delete(long workspaceId, long id) {
         List<Long> linked = store.contactIds(workspaceId, id);
         if (!store.delete(workspaceId, id)) {

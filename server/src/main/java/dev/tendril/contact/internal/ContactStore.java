@@ -104,9 +104,9 @@ public class ContactStore {
                 .params(workspaceId, belowId, limit).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** {@code for key share}: kept from deletion, not from edits, until the transaction ends. */
-    public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
-        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id for key share")
+    /** These contacts (those that exist), in one query; {@code keep}: held from deletion (not from edits) until the transaction ends. */
+    public List<ContactView> findAll(long workspaceId, long[] ids, boolean keep) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id" + (keep ? " for key share" : ""))
                 .params(workspaceId, ids).query(this::map).list();
     }
 

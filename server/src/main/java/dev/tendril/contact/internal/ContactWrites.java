@@ -108,8 +108,8 @@ public class ContactWrites {
         return store.idsBelow(workspaceId, belowId, limit);
     }
 
-    public List<ContactView> findAllAndKeep(long workspaceId, long[] ids) {
-        return store.findAllAndKeep(workspaceId, ids);
+    public List<ContactView> findAll(long workspaceId, long[] ids, boolean keep) {
+        return store.findAll(workspaceId, ids, keep);
     }
 
     public boolean delete(long workspaceId, long id) {

@@ -108,15 +108,14 @@ class BehaviorStore {
                 .optional();
     }
 
-    /** The behaviour of these contacts, by contact id; contacts never seen are left out. */
+    /** The behaviour of those of these contacts that have any, in one query. */
     Map<Long, BehaviorView> findAll(long workspaceId, long[] contactIds) {
         Map<Long, BehaviorView> out = new HashMap<>();
         jdbc.sql("select b.contact_id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
                         + " from contact_behavior b where b.workspace_id = ? and b.contact_id = any(?)")
                 .params(workspaceId, contactIds)
                 .query(rs -> {
-                    long id = rs.getLong(1);
-                    out.put(id, view(id, stateAt(rs, 2)));
+                    out.put(rs.getLong(1), view(rs.getLong(1), stateAt(rs, 2)));
                 });
         return out;
     }

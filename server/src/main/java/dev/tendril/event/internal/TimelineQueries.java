@@ -30,4 +30,8 @@ public class TimelineQueries {
     public Map<Long, BehaviorView> behaviors(long workspaceId, long[] contactIds) {
         return behavior.findAll(workspaceId, contactIds);
     }
+
+    public Map<Long, List<EventView>> latest(long workspaceId, long[] contactIds, String type, String[] names, int perContact) {
+        return events.latest(workspaceId, contactIds, type, names, perContact);
+    }
 }

@@ -1,7 +1,5 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.contact.ContactView;
-import dev.tendril.contact.Contacts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,13 +24,11 @@ class PendingStageMoves {
     private record Move(long contactId, long workspaceId, String from, String to, String reason, Instant decidedAt) {}
 
     private final JdbcClient jdbc;
-    private final Contacts contacts;
     private final StageChanges stages;
     private final TransactionTemplate tx;
 
-    PendingStageMoves(JdbcClient jdbc, Contacts contacts, StageChanges stages, TransactionTemplate tx) {
+    PendingStageMoves(JdbcClient jdbc, StageChanges stages, TransactionTemplate tx) {
         this.jdbc = jdbc;
-        this.contacts = contacts;
         this.stages = stages;
         this.tx = tx;
     }
@@ -79,13 +75,9 @@ class PendingStageMoves {
                 .query((rs, n) -> new Move(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
-        claimed.stream().sorted(Comparator.comparingLong(Move::contactId)).forEach(m -> {
-            // In id order, as ingestion locks contacts; a contact whose stage changed since the decision keeps it.
-            if (contacts.lock(m.workspaceId(), new long[] {m.contactId()})
-                    && contacts.find(m.workspaceId(), m.contactId()).map(ContactView::lifecycleStage).filter(m.from()::equals).isPresent()) {
-                stages.move(m.workspaceId(), m.contactId(), m.from(), m.to(), true, m.reason(), m.decidedAt());
-            }
-        });
+        // In id order, as ingestion locks contacts; a contact whose stage changed since the decision keeps it (StageChanges.move).
+        claimed.stream().sorted(Comparator.comparingLong(Move::contactId))
+                .forEach(m -> stages.move(m.workspaceId(), m.contactId(), m.from(), m.to(), true, m.reason(), m.decidedAt()));
         return !claimed.isEmpty();
     }
 }

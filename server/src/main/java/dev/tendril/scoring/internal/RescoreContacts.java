@@ -78,7 +78,7 @@ class RescoreContacts {
         Map<Long, ContactView> found = contacts.findAllAndKeep(workspaceId, requested);
         long[] ids = LongStream.of(requested).filter(found::containsKey).toArray(); // others deleted or merged away since
         Map<Condition, Set<Long>> matching = matching(workspaceId, model, now, ids);
-        Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, ids);
+        Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, LongStream.of(ids).boxed().toList());
         Map<Long, Scored> before = scores.current(workspaceId, ids);
         List<Long> changed = new ArrayList<>();
         List<ScoreStore.ScoredContact> all = new ArrayList<>(ids.length);

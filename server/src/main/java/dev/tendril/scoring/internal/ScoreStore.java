@@ -69,6 +69,19 @@ class ScoreStore {
                 .optional();
     }
 
+    Map<Long, ContactScore> forConditions(long workspaceId, long[] contactIds) {
+        Map<Long, ContactScore> out = new HashMap<>();
+        jdbc.sql("""
+                select contact_id, score, fit_score, engagement_score, grade, temperature from contact_score
+                where workspace_id = ? and contact_id = any(?)""")
+                .params(workspaceId, contactIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new ContactScore(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getString(5), rs.getString(6)));
+                });
+        return out;
+    }
+
     /** A contact's new score. */
     record ScoredContact(long contactId, Scored scored) {}
 

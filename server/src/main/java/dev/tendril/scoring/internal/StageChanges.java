@@ -1,5 +1,6 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.Ids;
 import dev.tendril.scoring.StageChanged;
@@ -22,8 +23,21 @@ class StageChanges {
         this.events = events;
     }
 
+    /**
+     * An automatic move happens only if the contact is still in {@code from}: it was decided by a rescore
+     * that read the stage without holding the contact's row ({@link PendingStageMoves}), so an edit committed
+     * meanwhile (a stage set through the API) would otherwise be overwritten. That edit queues a rescore of
+     * its own, which decides again.
+     */
     @Transactional
     void move(long workspaceId, long contactId, String from, String to, boolean automatic, String reason, Instant at) {
+        if (automatic) {
+            contacts.lock(workspaceId, new long[] {contactId});
+            String current = contacts.find(workspaceId, contactId).map(ContactView::lifecycleStage).orElse(null);
+            if (!from.equals(current)) {
+                return;
+            }
+        }
         contacts.patch(workspaceId, Ids.CONTACT.format(contactId), Map.of("lifecycleStage", to));
         store.add(workspaceId, contactId, from, to, automatic, reason, at);
         events.publishEvent(new StageChanged(workspaceId, contactId, from, to, automatic, reason));

@@ -2,6 +2,8 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.ContactScores;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,5 +19,10 @@ class StoredContactScores implements ContactScores {
     @Override
     public Optional<ContactScore> find(long workspaceId, long contactId) {
         return scores.forConditions(workspaceId, contactId);
+    }
+
+    @Override
+    public Map<Long, ContactScore> findAll(long workspaceId, Collection<Long> contactIds) {
+        return contactIds.isEmpty() ? Map.of() : scores.forConditions(workspaceId, contactIds.stream().mapToLong(Long::longValue).toArray());
     }
 }

@@ -14,6 +14,7 @@ import dev.tendril.segment.ContactScores;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,48 @@ public class LoadSnapshot {
                     memberships("contact_list_member", "list_id", workspaceId, contactId),
                     memberships("segment_membership", "segment_id", workspaceId, contactId));
         });
+    }
+
+    /**
+     * Snapshots of many contacts with a bounded number of queries, holding only what {@code needs}
+     * says (events, scores and memberships are empty otherwise); unknown contacts are left out.
+     */
+    public Map<Long, ContactSnapshot> loadAll(long workspaceId, Collection<Long> contactIds, SnapshotNeeds needs) {
+        List<ContactView> found = contacts.findAll(workspaceId, contactIds);
+        Set<Long> companyIds = new HashSet<>();
+        found.forEach(c -> Ids.COMPANY.parse(c.companyId()).ifPresent(companyIds::add));
+        Map<String, CompanyView> byId = new HashMap<>();
+        companies.findAll(workspaceId, companyIds).forEach(co -> byId.put(co.id(), co));
+        List<Long> ids = found.stream().map(c -> Ids.CONTACT.require(c.id())).toList();
+        Map<Long, List<EventView>> events = needs.events()
+                ? timeline.latest(workspaceId, ids, null, needs.eventNames(), Integer.MAX_VALUE) : Map.of();
+        Map<Long, ContactScore> stored = needs.scores() ? scoresOf(workspaceId, ids) : Map.of();
+        Map<Long, Set<Long>> lists = needs.lists() ? memberships("contact_list_member", "list_id", workspaceId, ids) : Map.of();
+        Map<Long, Set<Long>> segments = needs.segments() ? memberships("segment_membership", "segment_id", workspaceId, ids) : Map.of();
+        Map<Long, ContactSnapshot> out = new HashMap<>();
+        for (ContactView c : found) {
+            long id = Ids.CONTACT.require(c.id());
+            CompanyView co = c.companyId() == null ? null : byId.get(c.companyId());
+            List<SnapshotEvent> evs = events.getOrDefault(id, List.of()).stream()
+                    .map(e -> new SnapshotEvent(e.type(), e.name(), e.timestamp(), e.properties())).toList();
+            out.put(id, new ContactSnapshot(fields(c, co), c.attributes(), co == null ? Map.of() : co.attributes(), evs,
+                    stored.getOrDefault(id, ContactScore.UNSCORED), lists.getOrDefault(id, Set.of()), segments.getOrDefault(id, Set.of())));
+        }
+        return out;
+    }
+
+    private Map<Long, ContactScore> scoresOf(long workspaceId, List<Long> ids) {
+        return scores.stream().findFirst().map(s -> s.findAll(workspaceId, ids)).orElse(Map.of());
+    }
+
+    private Map<Long, Set<Long>> memberships(String table, String column, long workspaceId, List<Long> contactIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        jdbc.sql("select contact_id, " + column + " from " + table + " where workspace_id = ? and contact_id = any(?)")
+                .params(workspaceId, contactIds.stream().mapToLong(Long::longValue).toArray())
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return out;
     }
 
     /** The lists or segments (this module's tables) the contact is in. */

@@ -1,0 +1,46 @@
+package dev.tendril.content;
+
+import dev.tendril.content.internal.TemplateRendering;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Templates for other modules: whether a template may be sent, and rendering it for many contacts.
+ * Journeys must only send templates that are {@link #isUsable usable}: saved templates always passed
+ * validation, but one becomes unusable when a block it includes is deleted (docs/templates.md).
+ */
+@Service
+public class Templates {
+    /** A template's latest version and whether it is usable; {@code problems} say why not. */
+    public record Status(String id, String name, String channel, int version, boolean valid, List<String> problems) {}
+
+    private final TemplateRendering rendering;
+
+    Templates(TemplateRendering rendering) {
+        this.rendering = rendering;
+    }
+
+    /** Empty for an unknown id or another workspace's template. */
+    public Optional<Status> status(long workspaceId, String templateId) {
+        return rendering.status(workspaceId, templateId);
+    }
+
+    /** The template exists in the workspace and its latest version can be rendered. */
+    public boolean isUsable(long workspaceId, String templateId) {
+        return status(workspaceId, templateId).map(Status::valid).orElse(false);
+    }
+
+    /**
+     * Renders the template (its latest version, or {@code version}) for each of these contacts, reading
+     * their data in a bounded number of queries whatever their number. {@code journey} is the data of
+     * the journey sending it (the same for all, {@code journey.*} in templates), {@code triggers} each
+     * contact's trigger data ({@code trigger.*}); both may be empty. Unknown contacts are left out; a
+     * template that is not usable is refused ({@code ConflictException}).
+     */
+    public List<RenderedMessage> render(long workspaceId, String templateId, Integer version, List<Long> contactIds,
+            Map<String, Object> journey, Map<Long, Map<String, Object>> triggers) {
+        return rendering.render(workspaceId, templateId, version, contactIds, journey, triggers);
+    }
+}
