@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class ScoringIntegrationTest {
@@ -37,6 +38,7 @@ class ScoringIntegrationTest {
     @Autowired RecordedScoringEvents recorded;
     @Autowired PendingStageMoves stageMoves;
     @Autowired DecayRescore decay;
+    @Autowired TransactionTemplate tx;
     @Autowired ModelStore models;
 
     @Test
@@ -176,17 +178,21 @@ class ScoringIntegrationTest {
         TestTenant t = tenants.create();
         assertThat(t.api("PUT", "/api/v1/scoring/model", "{\"stageRules\": []}").status()).isEqualTo(200);
         String id = t.api("POST", "/api/v1/contacts", "{\"email\": \"late@acme.io\"}").text("/id");
-        long contact = Ids.CONTACT.require(id);
-        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(contact, "subscriber", "mql", "rule mql: condition holds")), Instant.now());
-        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(contact, "subscriber", "lead", "rule lead: condition holds")), Instant.now());
         assertThat(t.api("PUT", "/api/v1/contacts/" + id + "/stage", "{\"stage\": \"customer\"}").status()).isEqualTo(200);
+        // Decided from "subscriber" by a rescore that read the stage before the manual change committed.
+        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(id), "subscriber", "lead",
+                "rule lead: condition holds")), Instant.now());
         stageMoves.applyAll();
         assertThat(t.api("GET", "/api/v1/contacts/" + id, null).text("/lifecycleStage")).isEqualTo("customer");
         assertThat(t.api("GET", "/api/v1/contacts/" + id + "/stage/history", null).json().at("/data").size()).isEqualTo(1);
 
         String other = t.api("POST", "/api/v1/contacts", "{\"email\": \"early@acme.io\"}").text("/id");
-        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "mql", "rule mql: condition holds")), Instant.now());
-        stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "lead", "rule lead: condition holds")), Instant.now());
+        tx.executeWithoutResult(s -> { // both decisions commit together, so the background drainer sees only the latest
+            stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "mql",
+                    "rule mql: condition holds")), Instant.now());
+            stageMoves.decide(t.workspaceId(), List.of(new PendingStageMoves.Decided(Ids.CONTACT.require(other), "subscriber", "lead",
+                    "rule lead: condition holds")), Instant.now());
+        });
         stageMoves.applyAll();
         Answer applied = t.api("GET", "/api/v1/contacts/" + other + "/stage/history", null);
         assertThat(applied.json().at("/data").size()).as("only the latest decision is applied").isEqualTo(1);
