@@ -3,6 +3,7 @@ package dev.tendril.content.internal;
 import dev.tendril.content.AiVariantProvider;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Ids;
+import dev.tendril.platform.JsonField;
 import dev.tendril.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class AiProposals {
     /** Body: optional {@code count} (1–10, default 3) and {@code instructions} (tone, audience, offer). */
     List<ProposalView> propose(long workspaceId, String experimentId, JsonNode body) {
         JsonNode given = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
-        FieldInput in = FieldInput.root(given).object(Set.of("count", "instructions"));
+        JsonField in = JsonField.root(given).object(Set.of("count", "instructions"));
         int count = in.get("count").integer(1, 10, 3);
         String instructions = in.get("instructions").optionalText(2000);
         ExperimentRow row = definitions.row(workspaceId, experimentId);

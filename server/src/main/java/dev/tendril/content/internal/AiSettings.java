@@ -1,6 +1,7 @@
 package dev.tendril.content.internal;
 
 import dev.tendril.content.AiVariantProvider;
+import dev.tendril.platform.JsonField;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -48,7 +49,7 @@ class AiSettings {
     /** Body: {@code baseUrl}, {@code model}, optional {@code provider}; {@code apiKey} replaces the key, null removes it, absent keeps it. */
     @Transactional
     View put(long workspaceId, JsonNode body) {
-        FieldInput in = FieldInput.root(body).object(Set.of("provider", "baseUrl", "model", "apiKey"));
+        JsonField in = JsonField.root(body).object(Set.of("provider", "baseUrl", "model", "apiKey"));
         String provider = in.get("provider").oneOf(providers.keySet(), DEFAULT_PROVIDER);
         String baseUrl = baseUrl(in.get("baseUrl"));
         String model = in.get("model").text(200).strip();
@@ -74,7 +75,7 @@ class AiSettings {
                 row.baseUrl(), row.model(), row.sealedKey() == null ? null : secrets.open(workspaceId, row.sealedKey()))));
     }
 
-    private static String baseUrl(FieldInput in) {
+    private static String baseUrl(JsonField in) {
         String text = in.text(500).strip();
         try {
             URI uri = new URI(text);

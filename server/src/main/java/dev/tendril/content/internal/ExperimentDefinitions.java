@@ -5,6 +5,7 @@ import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.JsonField;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class ExperimentDefinitions {
     ExperimentView patch(long workspaceId, String id, JsonNode body) {
         ExperimentRow row = lock(workspaceId, id);
         requireDraft(row, "changed");
-        FieldInput.root(body).object(ExperimentJson.FIELDS);
+        JsonField.root(body).object(ExperimentJson.FIELDS);
         ObjectNode merged = ExperimentJson.write(view(row).definition(row));
         body.propertyNames().forEach(field -> merged.set(field, body.get(field)));
         store.replace(row, ExperimentJson.parse(merged), now());

@@ -1,6 +1,7 @@
 package dev.tendril.content.internal;
 
 import dev.tendril.content.ExperimentMetric;
+import dev.tendril.platform.JsonField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ExperimentJson {
     private ExperimentJson() {}
 
     static ExperimentDefinition parse(JsonNode body) {
-        FieldInput in = FieldInput.root(body).object(FIELDS);
+        JsonField in = JsonField.root(body).object(FIELDS);
         String name = in.get("name").text(200).strip();
         ExperimentMetric metric = ExperimentMetric.valueOf(in.get("metric").oneOf(METRICS, null).toUpperCase());
         var mode = ExperimentDefinition.Mode.valueOf(in.get("mode").oneOf(MODES, "fixed").toUpperCase());
@@ -34,14 +35,14 @@ final class ExperimentJson {
         return new ExperimentDefinition(name, metric, mode, holdout, minSample, alpha, variants(in.get("variants")));
     }
 
-    private static List<ExperimentDefinition.Variant> variants(FieldInput in) {
+    private static List<ExperimentDefinition.Variant> variants(JsonField in) {
         if (in.missing() || !in.node().isArray() || in.node().size() < 2 || in.node().size() > MAX_VARIANTS) {
             throw in.error("must be a list of 2 to " + MAX_VARIANTS + " variants");
         }
         List<ExperimentDefinition.Variant> out = new ArrayList<>();
         Map<String, Integer> keys = new HashMap<>();
         for (int i = 0; i < in.node().size(); i++) {
-            FieldInput v = in.at(i).object(VARIANT_FIELDS);
+            JsonField v = in.at(i).object(VARIANT_FIELDS);
             String key = v.get("key").text(40);
             if (!KEY.matcher(key).matches()) {
                 throw v.get("key").error("must be 1 to 40 letters, digits, '_' or '-'");

@@ -5,6 +5,7 @@ import dev.tendril.content.ExperimentMetric;
 import dev.tendril.content.VariantAssignment;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Ids;
+import dev.tendril.platform.JsonField;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,7 +88,7 @@ class ExperimentsController {
     @PostMapping("/{id}/complete")
     ExperimentView complete(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         String winner = body == null || body.isNull() ? null
-                : FieldInput.root(body).object(Set.of("winner")).get("winner").optionalText(40);
+                : JsonField.root(body).object(Set.of("winner")).get("winner").optionalText(40);
         return definitions.complete(CurrentWorkspace.id(), id, winner);
     }
 
@@ -95,7 +96,7 @@ class ExperimentsController {
     @PostMapping("/{id}/assignments")
     VariantAssignment assign(@PathVariable String id, @RequestBody JsonNode body) {
         long workspaceId = CurrentWorkspace.id();
-        return experiments.assign(workspaceId, id, contact(workspaceId, FieldInput.root(body).object(Set.of("contactId"))));
+        return experiments.assign(workspaceId, id, contact(workspaceId, JsonField.root(body).object(Set.of("contactId"))));
     }
 
     @Operation(summary = "Record that a contact's variant was sent", description = "Counted once per contact ({\"recorded\": false} when "
@@ -103,7 +104,7 @@ class ExperimentsController {
     @PostMapping("/{id}/sends")
     Recorded send(@PathVariable String id, @RequestBody JsonNode body) {
         long workspaceId = CurrentWorkspace.id();
-        long contactId = contact(workspaceId, FieldInput.root(body).object(Set.of("contactId")));
+        long contactId = contact(workspaceId, JsonField.root(body).object(Set.of("contactId")));
         boolean recorded = experiments.recordSend(workspaceId, id, contactId);
         if (!recorded) {
             requireAssigned(workspaceId, id, contactId);
@@ -116,7 +117,7 @@ class ExperimentsController {
     @PostMapping("/{id}/outcomes")
     Recorded outcome(@PathVariable String id, @RequestBody JsonNode body) {
         long workspaceId = CurrentWorkspace.id();
-        FieldInput in = FieldInput.root(body).object(Set.of("contactId", "metric"));
+        JsonField in = JsonField.root(body).object(Set.of("contactId", "metric"));
         ExperimentMetric metric = ExperimentMetric.valueOf(in.get("metric").oneOf(METRICS, null).toUpperCase());
         long contactId = contact(workspaceId, in);
         boolean recorded = experiments.recordOutcome(workspaceId, id, contactId, metric);
@@ -139,7 +140,7 @@ class ExperimentsController {
         }
     }
 
-    private long contact(long workspaceId, FieldInput in) {
+    private long contact(long workspaceId, JsonField in) {
         return Ids.CONTACT.require(contacts.get(workspaceId, in.get("contactId").text(40)).id());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.platform.JsonField;
 import dev.tendril.segment.Comparison;
 import dev.tendril.segment.Comparison.Kind;
 import dev.tendril.segment.Comparison.Op;
@@ -24,43 +25,43 @@ final class ComparisonJson {
     private ComparisonJson() {}
 
     /** {@code fixed} is the field's kind, or null when the value decides. */
-    static Comparison parse(JsonInput in, Kind fixed) {
-        JsonInput opNode = in.get("op");
+    static Comparison parse(JsonField in, Kind fixed) {
+        JsonField opNode = in.get("op");
         String name = opNode.text();
         if (!OPS.contains(name)) {
             throw opNode.error("must be one of " + String.join(", ", OPS));
         }
-        JsonInput value = in.get("value");
+        JsonField value = in.get("value");
         return switch (name) {
             case "exists" -> valueless(in, Op.EXISTS, Kind.ANY);
             case "is_empty" -> valueless(in, Op.IS_EMPTY, Kind.ANY);
             case "anniversary" -> valueless(in, Op.ANNIVERSARY, date(opNode, fixed));
             case "within_last" -> {
                 date(opNode, fixed);
-                yield new Comparison(Op.BETWEEN, Kind.DATE, List.of(new DateBound.DaysAgo(in.get("days").days()), new DateBound.DaysAgo(0)));
+                yield new Comparison(Op.BETWEEN, Kind.DATE, List.of(new DateBound.DaysAgo(JsonDates.days(in.get("days"))), new DateBound.DaysAgo(0)));
             }
-            case "before" -> new Comparison(Op.LT, date(opNode, fixed), List.of(value.dateBound()));
-            case "after" -> new Comparison(Op.GT, date(opNode, fixed), List.of(value.dateBound()));
+            case "before" -> new Comparison(Op.LT, date(opNode, fixed), List.of(JsonDates.dateBound(value)));
+            case "after" -> new Comparison(Op.GT, date(opNode, fixed), List.of(JsonDates.dateBound(value)));
             default -> compare(Op.valueOf(name.toUpperCase()), opNode, value, fixed);
         };
     }
 
-    private static Comparison valueless(JsonInput in, Op op, Kind kind) {
+    private static Comparison valueless(JsonField in, Op op, Kind kind) {
         if (in.has("value")) {
             throw in.get("value").error("is not used by " + op.jsonName());
         }
         return new Comparison(op, kind, List.of());
     }
 
-    private static Kind date(JsonInput op, Kind fixed) {
+    private static Kind date(JsonField op, Kind fixed) {
         if (fixed != null && fixed != Kind.DATE) {
             throw op.error("compares dates; this field holds " + fixed.name().toLowerCase());
         }
         return Kind.DATE;
     }
 
-    private static Comparison compare(Op op, JsonInput opNode, JsonInput value, Kind fixed) {
-        List<JsonInput> items = new ArrayList<>();
+    private static Comparison compare(Op op, JsonField opNode, JsonField value, Kind fixed) {
+        List<JsonField> items = new ArrayList<>();
         if (op == Op.IN || op == Op.NOT_IN || op == Op.BETWEEN) {
             if (value.missing() || !value.node().isArray() || value.node().isEmpty()) {
                 throw value.error(op == Op.BETWEEN ? "must be a list of two values [from, to]" : "must be a non-empty list");
@@ -89,26 +90,26 @@ final class ComparisonJson {
             throw opNode.error(op.jsonName() + " does not apply to " + kind.name().toLowerCase() + " values");
         }
         List<Object> operands = new ArrayList<>();
-        for (JsonInput item : items) {
+        for (JsonField item : items) {
             operands.add(operand(item, kind));
         }
         return new Comparison(op, kind, operands);
     }
 
-    private static Kind infer(List<JsonInput> items) {
-        JsonInput first = items.getFirst();
+    private static Kind infer(List<JsonField> items) {
+        JsonField first = items.getFirst();
         Kind kind = first.missing() ? null : first.node().isNumber() ? Kind.NUMBER : first.node().isBoolean() ? Kind.BOOLEAN
-                : first.isDateBound() ? Kind.DATE : first.node().isString() ? Kind.TEXT : null;
+                : JsonDates.isDateBound(first) ? Kind.DATE : first.node().isString() ? Kind.TEXT : null;
         if (kind == null) {
             throw first.error("must be a string, number, boolean or date");
         }
-        if (kind == Kind.DATE && items.stream().anyMatch(i -> !i.isDateBound())) {
+        if (kind == Kind.DATE && items.stream().anyMatch(i -> !JsonDates.isDateBound(i))) {
             return Kind.TEXT;
         }
         return kind;
     }
 
-    private static Object operand(JsonInput item, Kind kind) {
+    private static Object operand(JsonField item, Kind kind) {
         return switch (kind) {
             case TEXT -> item.text();
             case NUMBER -> {
@@ -123,7 +124,7 @@ final class ComparisonJson {
                 }
                 yield item.node().booleanValue();
             }
-            case DATE -> item.dateBound();
+            case DATE -> JsonDates.dateBound(item);
             case ANY -> throw item.error("is not used here");
         };
     }

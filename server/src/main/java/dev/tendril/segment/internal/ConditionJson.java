@@ -1,6 +1,7 @@
 package dev.tendril.segment.internal;
 
 import dev.tendril.platform.Ids;
+import dev.tendril.platform.JsonField;
 import dev.tendril.segment.Comparison.Kind;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Occurrence;
@@ -35,10 +36,10 @@ public final class ConditionJson {
     private ConditionJson() {}
 
     public static Condition parse(JsonNode node) {
-        return condition(new JsonInput(node, "condition"), 0);
+        return condition(new JsonField(node, "condition"), 0);
     }
 
-    private static Condition condition(JsonInput in, int depth) {
+    private static Condition condition(JsonField in, int depth) {
         if (in.missing() || !in.node().isObject()) {
             throw in.error("must be a condition object");
         }
@@ -87,11 +88,11 @@ public final class ConditionJson {
         }
     }
 
-    private static long id(JsonInput in, Ids type) {
+    private static long id(JsonField in, Ids type) {
         return type.parse(in.text()).orElseThrow(() -> in.error("must be an id such as " + type.format(1)));
     }
 
-    private static List<Condition> list(JsonInput in, int depth) {
+    private static List<Condition> list(JsonField in, int depth) {
         if (in.missing() || !in.node().isArray() || in.node().isEmpty()) {
             throw in.error("must be a non-empty list of conditions");
         }
@@ -102,16 +103,16 @@ public final class ConditionJson {
         return out;
     }
 
-    private static Condition attribute(JsonInput in) {
-        JsonInput name = in.get("attribute");
+    private static Condition attribute(JsonField in) {
+        JsonField name = in.get("attribute");
         var ref = Fields.resolve(name.text()).orElseThrow(() -> name.error("is not a contact field, attributes.NAME, company.FIELD "
                 + "or company.attributes.NAME"));
         Kind fixed = ref instanceof Fields.Column column ? column.kind() : null;
         return new Condition.Attribute(name.text(), ComparisonJson.parse(in, fixed));
     }
 
-    private static Condition event(JsonInput in) {
-        JsonInput event = in.get("event");
+    private static Condition event(JsonField in) {
+        JsonField event = in.get("event");
         String name;
         String type = null;
         if (!event.missing() && event.node().isObject()) {
@@ -130,7 +131,7 @@ public final class ConditionJson {
             name = event.text();
         }
         List<PropertyFilter> where = new ArrayList<>();
-        JsonInput filters = in.get("where");
+        JsonField filters = in.get("where");
         if (!filters.missing()) {
             if (!filters.node().isArray()) {
                 throw filters.error("must be a list of property filters");
@@ -142,8 +143,8 @@ public final class ConditionJson {
         return new Condition.Event(name, type, where, occurrence(in));
     }
 
-    private static PropertyFilter filter(JsonInput in) {
-        JsonInput property = in.get("property");
+    private static PropertyFilter filter(JsonField in) {
+        JsonField property = in.get("property");
         List<String> path = Arrays.asList(property.text().split("\\.", -1));
         if (path.stream().anyMatch(String::isEmpty)) {
             throw property.error("must be a property name; nested properties are joined by dots, as in product.sku");
@@ -151,28 +152,28 @@ public final class ConditionJson {
         return new PropertyFilter(path, ComparisonJson.parse(in, null));
     }
 
-    private static Occurrence occurrence(JsonInput in) {
+    private static Occurrence occurrence(JsonField in) {
         boolean first = in.has("firstSeen");
         boolean last = in.has("lastSeen");
         if (first || last) {
             if (first && last || in.has("count") || WINDOW_KEYS.stream().anyMatch(in::has)) {
                 throw in.error("takes either firstSeen, lastSeen, or a count with a window");
             }
-            JsonInput seen = in.get(first ? "firstSeen" : "lastSeen").object(WINDOW_KEYS);
+            JsonField seen = in.get(first ? "firstSeen" : "lastSeen").object(WINDOW_KEYS);
             return first ? new Occurrence.First(window(seen)) : new Occurrence.Last(window(seen));
         }
         CountOp op = CountOp.AT_LEAST;
         int n = 1;
         if (in.has("count")) {
-            JsonInput count = in.get("count").object(Set.of("op", "value"));
-            JsonInput opNode = count.get("op");
+            JsonField count = in.get("count").object(Set.of("op", "value"));
+            JsonField opNode = count.get("op");
             op = switch (opNode.text()) {
                 case "at_least" -> CountOp.AT_LEAST;
                 case "at_most" -> CountOp.AT_MOST;
                 case "exactly" -> CountOp.EXACTLY;
                 default -> throw opNode.error("must be one of at_least, at_most, exactly");
             };
-            JsonInput value = count.get("value");
+            JsonField value = count.get("value");
             if (value.missing() || !value.node().isIntegralNumber() || !value.node().canConvertToInt() || value.node().intValue() < 0) {
                 throw value.error("must be a whole number of 0 or more");
             }
@@ -182,7 +183,7 @@ public final class ConditionJson {
     }
 
     /** At most one of within / between / before / after; none means ever. */
-    private static Window window(JsonInput in) {
+    private static Window window(JsonField in) {
         List<String> keys = WINDOW_KEYS.stream().filter(in::has).sorted().toList();
         if (keys.size() > 1) {
             throw in.error("takes one window of within, between, before, after; not " + String.join(" and ", keys));
@@ -190,24 +191,24 @@ public final class ConditionJson {
         if (keys.isEmpty()) {
             return new Window.Ever();
         }
-        JsonInput w = in.get(keys.getFirst());
+        JsonField w = in.get(keys.getFirst());
         return switch (keys.getFirst()) {
-            case "within" -> new Window.WithinLast(w.object(Set.of("days")).get("days").days());
+            case "within" -> new Window.WithinLast(JsonDates.days(w.object(Set.of("days")).get("days")));
             case "between" -> {
                 w.object(Set.of("from", "to"));
-                Window.Between between = new Window.Between(w.get("from").day(), w.get("to").day());
+                Window.Between between = new Window.Between(JsonDates.day(w.get("from")), JsonDates.day(w.get("to")));
                 if (between.to().isBefore(between.from())) {
                     throw w.get("to").error("must not be before from");
                 }
                 yield between;
             }
-            case "before" -> new Window.Before(w.dateBound());
-            default -> new Window.After(w.dateBound());
+            case "before" -> new Window.Before(JsonDates.dateBound(w));
+            default -> new Window.After(JsonDates.dateBound(w));
         };
     }
 
-    private static Condition stage(JsonInput in) {
-        List<JsonInput> items = new ArrayList<>();
+    private static Condition stage(JsonField in) {
+        List<JsonField> items = new ArrayList<>();
         if (!in.missing() && in.node().isArray() && !in.node().isEmpty()) {
             for (int i = 0; i < in.node().size(); i++) {
                 items.add(in.at(i));
@@ -218,7 +219,7 @@ public final class ConditionJson {
             throw in.error("must be a stage or a non-empty list of stages");
         }
         Set<String> stages = new LinkedHashSet<>();
-        for (JsonInput item : items) {
+        for (JsonField item : items) {
             String stage = item.text();
             if (!STAGES.contains(stage)) {
                 throw item.error("must be one of " + String.join(", ", STAGES.stream().sorted().toList()));
@@ -228,7 +229,7 @@ public final class ConditionJson {
         return new Condition.Stage(stages);
     }
 
-    private static Condition score(JsonInput in, String key) {
+    private static Condition score(JsonField in, String key) {
         Condition.Score.Measure measure = Stream.of(Condition.Score.Measure.values()).filter(m -> m.jsonName().equals(key))
                 .findFirst().orElseThrow();
         return new Condition.Score(measure, ComparisonJson.parse(in.object(Set.of(key)).get(key).object(ComparisonJson.KEYS), Kind.NUMBER));
@@ -238,9 +239,9 @@ public final class ConditionJson {
      * {@code "A"}, {@code ["A", "B"]} or {@code {"in": ["A", "B"]}}; for grades (ordered best first)
      * also {@code {"atLeast": "B"}}, meaning A or B.
      */
-    private static Set<String> oneOf(JsonInput in, List<String> allowed, boolean ordered) {
+    private static Set<String> oneOf(JsonField in, List<String> allowed, boolean ordered) {
         if (!in.missing() && in.node().isObject()) {
-            JsonInput form = in.object(ordered ? Set.of("in", "atLeast") : Set.of("in"));
+            JsonField form = in.object(ordered ? Set.of("in", "atLeast") : Set.of("in"));
             if (form.has("atLeast") == form.has("in")) {
                 throw in.error(ordered ? "takes one of in, atLeast" : "takes in");
             }
@@ -248,7 +249,7 @@ public final class ConditionJson {
                 int worst = allowed.indexOf(member(form.get("atLeast"), allowed));
                 return new LinkedHashSet<>(allowed.subList(0, worst + 1));
             }
-            JsonInput list = form.get("in");
+            JsonField list = form.get("in");
             if (list.missing() || !list.node().isArray()) {
                 throw list.error("must be a non-empty list of " + String.join(", ", allowed));
             }
@@ -257,7 +258,7 @@ public final class ConditionJson {
         return members(in, allowed);
     }
 
-    private static Set<String> members(JsonInput in, List<String> allowed) {
+    private static Set<String> members(JsonField in, List<String> allowed) {
         Set<String> out = new LinkedHashSet<>();
         if (!in.missing() && in.node().isArray() && !in.node().isEmpty()) {
             for (int i = 0; i < in.node().size(); i++) {
@@ -271,7 +272,7 @@ public final class ConditionJson {
         return out;
     }
 
-    private static String member(JsonInput in, List<String> allowed) {
+    private static String member(JsonField in, List<String> allowed) {
         String value = in.text();
         if (!allowed.contains(value)) {
             throw in.error("must be one of " + String.join(", ", allowed));

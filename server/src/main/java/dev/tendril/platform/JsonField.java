@@ -1,33 +1,41 @@
-package dev.tendril.content.internal;
+package dev.tendril.platform;
 
-import dev.tendril.platform.InvalidInputException;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** A JSON node with the path that names it in errors, e.g. {@code variants[1].weight}. */
-record FieldInput(JsonNode node, String path) {
+/**
+ * A JSON node of a request body with the path that names it in errors, e.g. {@code condition.and[1].count.op}
+ * or {@code variants[1].weight}: readers walk a body with {@link #get} and {@link #at} and every wrong value
+ * becomes an {@link InvalidInputException} naming exactly that field.
+ */
+public record JsonField(JsonNode node, String path) {
 
-    static FieldInput root(JsonNode node) {
-        return new FieldInput(node, "");
+    public static JsonField root(JsonNode node) {
+        return new JsonField(node, "");
     }
 
-    InvalidInputException error(String message) {
+    public InvalidInputException error(String message) {
         return new InvalidInputException(path.isEmpty() ? "body" : path, message);
     }
 
-    FieldInput get(String key) {
-        return new FieldInput(node == null ? null : node.get(key), path.isEmpty() ? key : path + "." + key);
+    public JsonField get(String key) {
+        return new JsonField(node == null ? null : node.get(key), path.isEmpty() ? key : path + "." + key);
     }
 
-    FieldInput at(int index) {
-        return new FieldInput(node.get(index), path + "[" + index + "]");
+    public JsonField at(int index) {
+        return new JsonField(node == null ? null : node.get(index), path + "[" + index + "]");
     }
 
-    boolean missing() {
+    public boolean has(String key) {
+        return node != null && node.has(key);
+    }
+
+    public boolean missing() {
         return node == null || node.isNull();
     }
 
-    FieldInput object(Set<String> allowed) {
+    /** An object whose keys are all allowed. */
+    public JsonField object(Set<String> allowed) {
         if (missing() || !node.isObject()) {
             throw error("must be an object");
         }
@@ -39,7 +47,15 @@ record FieldInput(JsonNode node, String path) {
         return this;
     }
 
-    String text(int maxLength) {
+    public String text() {
+        if (missing() || !node.isString() || node.stringValue().isEmpty()) {
+            throw error("must be a non-empty string");
+        }
+        return node.stringValue();
+    }
+
+    /** Text that is not blank, at most {@code maxLength} characters. */
+    public String text(int maxLength) {
         if (missing() || !node.isString() || node.stringValue().isBlank()) {
             throw error("must be a non-empty string");
         }
@@ -49,12 +65,12 @@ record FieldInput(JsonNode node, String path) {
         return node.stringValue();
     }
 
-    /** A string, or null when absent or null. */
-    String optionalText(int maxLength) {
+    /** As {@link #text(int)}, or null when absent or null. */
+    public String optionalText(int maxLength) {
         return missing() ? null : text(maxLength);
     }
 
-    String oneOf(Set<String> values, String fallback) {
+    public String oneOf(Set<String> values, String fallback) {
         if (missing() && fallback != null) {
             return fallback;
         }
@@ -65,7 +81,7 @@ record FieldInput(JsonNode node, String path) {
     }
 
     /** A number with {@code min < value <= max} (or {@code min <= value} when {@code minIncluded}). */
-    double number(double min, boolean minIncluded, double max, double fallback) {
+    public double number(double min, boolean minIncluded, double max, double fallback) {
         if (missing()) {
             return fallback;
         }
@@ -75,7 +91,7 @@ record FieldInput(JsonNode node, String path) {
         return node.doubleValue();
     }
 
-    int integer(int min, int max, int fallback) {
+    public int integer(int min, int max, int fallback) {
         if (missing()) {
             return fallback;
         }
