@@ -10,6 +10,8 @@ import dev.tendril.content.EngagementHistory;
 import dev.tendril.content.EngagementHistory.Engagement;
 import dev.tendril.content.WeatherProvider.Weather;
 import dev.tendril.event.BehaviorView;
+import dev.tendril.segment.ContactScore;
+import dev.tendril.segment.ContactScores;
 import dev.tendril.event.EventView;
 import dev.tendril.event.Timeline;
 import dev.tendril.platform.Ids;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers the personalisation data of many contacts at once (gatherPersonalizationData): contacts,
- * companies, behaviour, recent pages and the last content viewed in five queries whatever the number
+ * companies, lead scores, behaviour, recent pages and the last content viewed in six queries whatever the number
  * of contacts, then engagement, preferences and recommendations from their hooks (one call each) and
  * the weather per place from the cache.
  */
@@ -45,9 +47,12 @@ class PersonalizationLoader {
     private final List<ContactPreferences> preferences;
     private final List<ContentRecommendations> recommendations;
     private final WeatherCache weather;
+    private final List<ContactScores> scores;
 
     PersonalizationLoader(Contacts contacts, Companies companies, Timeline timeline, List<EngagementHistory> engagement,
-            List<ContactPreferences> preferences, List<ContentRecommendations> recommendations, WeatherCache weather) {
+            List<ContactPreferences> preferences, List<ContentRecommendations> recommendations, WeatherCache weather,
+            List<ContactScores> scores) {
+        this.scores = scores;
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
@@ -67,6 +72,7 @@ class PersonalizationLoader {
         found.values().forEach(c -> Ids.COMPANY.parse(c.companyId()).ifPresent(companyIds::add));
         Map<String, CompanyView> companyById = new HashMap<>();
         companies.findAll(workspaceId, companyIds).forEach(co -> companyById.put(co.id(), co));
+        Map<Long, ContactScore> scored = scores.isEmpty() ? Map.of() : scores.getFirst().findAll(workspaceId, ids);
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, ids);
         Map<Long, List<EventView>> pages = timeline.latest(workspaceId, ids, "page", Set.of(), RECENT_PAGES);
         Map<Long, List<EventView>> content = timeline.latest(workspaceId, ids, "track", PersonalizationData.CONTENT_EVENTS, 1);
@@ -82,7 +88,7 @@ class PersonalizationLoader {
             Weather w = PersonalizationData.coordinates(c).flatMap(at -> weather.at(at[0], at[1])).orElse(null);
             List<EventView> latestContent = content.getOrDefault(id, List.of());
             Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c,
-                    c.companyId() == null ? null : companyById.get(c.companyId()), behavior.get(id), pages.getOrDefault(id, List.of()),
+                    c.companyId() == null ? null : companyById.get(c.companyId()), scored.get(id), behavior.get(id), pages.getOrDefault(id, List.of()),
                     latestContent.isEmpty() ? null : latestContent.getFirst(), engaged.get(id), prefs.get(id), recommended.get(id), w,
                     journey, triggers == null ? null : triggers.get(id), now));
             out.put(id, new Loaded(c, data, new LocalFormats(PersonalizationData.locale(c), PersonalizationData.zone(c))));

@@ -26,6 +26,7 @@ final class PersonalizationSchema {
                     value("timeOnSite"), value("pageViews"), value("pricingPageViews"), value("demoRequests"), value("trialSignups"),
                     value("contentDownloads"), value("videoWatches"), value("webinarAttendance"), Map.entry("recentPages", Kind.ANY),
                     Map.entry("lastViewedContent", keys("name", "path", "url", "at")))),
+            Map.entry("score", keys("total", "fit", "engagement", "grade", "temperature")),
             Map.entry("engagement", keys("lastOpenAt", "lastClickAt", "messagesReceived")),
             Map.entry("preferences", Kind.ANY),
             Map.entry("localTime", keys("iso", "date", "time", "hour", "weekday")),

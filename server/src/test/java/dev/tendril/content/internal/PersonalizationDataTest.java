@@ -8,6 +8,7 @@ import dev.tendril.content.EngagementHistory;
 import dev.tendril.content.WeatherProvider;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
+import dev.tendril.segment.ContactScore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ class PersonalizationDataTest {
 
     @Test
     void everyContactHasTheSameShapeEmptyWhereThereIsNoData() {
-        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(contact(null, Map.of(), null), null, null, List.of(),
+        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(contact(null, Map.of(), null), null, null, null, List.of(),
                 null, null, null, null, null, null, null, NOW));
         assertThat(data).containsEntry("firstName", "Ada").containsEntry("name", "Ada Lovelace").containsEntry("birthday", "1815-12-10")
                 .containsEntry("timezone", null).containsEntry("locale", "en").containsEntry("now", "2025-03-14T20:30:00Z")
@@ -53,10 +54,13 @@ class PersonalizationDataTest {
         BehaviorView b = new BehaviorView("ct_1", NOW, NOW, 3, 1, 12.5, 7, 2, 0, 1, 1, 0, 0);
         EventView page = new EventView("ev_1", "page", "Pricing", "m1", null, null, NOW, NOW, Map.of("path", "/pricing"), null, null);
         EventView download = new EventView("ev_2", "track", "Content Downloaded", "m2", null, null, NOW, NOW, Map.of("title", "Guide"), null, null);
-        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c, co, b, List.of(page), download,
+        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c, co,
+                new ContactScore(new BigDecimal("62.5"), new BigDecimal("30"), new BigDecimal("32.5"), "C", "warm"), b, List.of(page), download,
                 new EngagementHistory.Engagement(NOW, null, 4), Map.of("newsletter", true), List.of(Map.of("title", "Post")),
                 new WeatherProvider.Weather(new BigDecimal("-2.5"), "°C", 71, "snow", NOW), Map.of("step", 2), Map.of("at", NOW), NOW));
         assertThat(Values.at(data, "company.attributes.tier")).isEqualTo("gold");
+        assertThat(Values.at(data, "score.total")).isEqualTo(62.5);
+        assertThat(Values.at(data, "score.temperature")).isEqualTo("warm");
         Map<?, ?> recent = (Map<?, ?>) ((List<?>) Values.at(data, "behavior.recentPages")).getFirst();
         assertThat(recent.get("path")).isEqualTo("/pricing");
         assertThat(recent.get("title")).isEqualTo("Pricing");

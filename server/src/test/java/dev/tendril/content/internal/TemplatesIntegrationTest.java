@@ -217,6 +217,19 @@ class TemplatesIntegrationTest {
     }
 
     @Test
+    void templatesReadTheLeadScore() {
+        String vp = contact("{\"email\": \"vp@bigco.io\", \"title\": \"VP Sales\"}");
+        String template = "{\"channel\": \"sms\", \"contactId\": \"" + vp + "\", "
+                + "\"text\": \"{{score.total}} {{score.grade}} {{#if (eq score.temperature \\\"cold\\\")}}cold{{/if}}\"}";
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String text;
+        do { // the contact is scored in the background, within a second of its creation
+            text = post("/api/v1/templates/preview", template).text("/text");
+        } while (text.startsWith("0.0") && System.nanoTime() < deadline);
+        assertThat(text).isEqualTo("20.0 D cold"); // senior title 15 + business email 5: fit 20 is grade D
+    }
+
+    @Test
     void previewRendersUnsavedContentAndRunawayTemplatesAreStoppedClearly() {
         String ct = contact("{\"email\": \"p@example.org\", \"firstName\": \"Pia\"}");
         String id = created("/api/v1/templates", "{\"name\": \"P\", \"channel\": \"email\", \"subject\": \"S\", \"html\": \"<p>saved</p>\"}");
