@@ -46,7 +46,8 @@ final class RecipientContextTiming {
         Path dir = tempDir();
         long start = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Tendril.class)
-                .properties("tendril.data-dir=" + dir, "server.port=0", "logging.level.root=WARN").run()) {
+                .properties("tendril.data-dir=" + dir, "server.port=0", "logging.level.root=WARN",
+                        "springdoc.api-docs.enabled=false", "springdoc.swagger-ui.enabled=false").run()) {
             double startup = (System.nanoTime() - start) / 1e9;
             long workspace = context.getBean(Workspaces.class).create("render-bench", "Render benchmark");
             JdbcClient jdbc = context.getBean(JdbcClient.class);

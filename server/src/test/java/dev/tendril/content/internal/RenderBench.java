@@ -8,21 +8,16 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code bench/run render}: runs {@link RenderBenchmark} (one forked JVM per benchmark, one thread),
+ * {@code bench/run render}: runs {@link RenderBenchmark} (one forked JVM per benchmark, one thread; iterations set there),
  * then {@link RecipientContextTiming}, and ends with the {@code RESULT render …} line.
  */
 public final class RenderBench {
     private RenderBench() {}
 
     public static void main(String[] args) throws Exception {
-        Options options = new OptionsBuilder().include(RenderBenchmark.class.getName() + "\\.")
-                .forks(1).threads(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .shouldFailOnError(true).build();
+        Options options = new OptionsBuilder().include(RenderBenchmark.class.getName() + "\\.").shouldFailOnError(true).build();
         Map<String, Result<?>> scores = new HashMap<>();
         for (RunResult run : new Runner(options).run()) {
             String benchmark = run.getParams().getBenchmark();

@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: the {@link TypicalEmail} rendered by Tendril and by bare handlebars.java, one thread. Run by
@@ -25,6 +29,10 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class RenderBenchmark {
     private static final List<Long> RECIPIENT = List.of(TypicalEmail.CONTACT);
 
@@ -70,6 +78,7 @@ public class RenderBenchmark {
 
     /** The whole message: subject, preheader and html rendered, CSS inlined, preheader inserted, text part made from the HTML. */
     @Benchmark
+    @Warmup(iterations = 8, time = 2) // CSS inlining and the text part (jsoup, ph-css) take longer to reach a steady state
     public List<RenderedMessage> message() {
         return renderer.render(TypicalEmail.WORKSPACE, compiled, RECIPIENT, Map.of(), Map.of());
     }
