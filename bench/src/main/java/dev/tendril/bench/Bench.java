@@ -21,7 +21,9 @@ public final class Bench {
                                           --copy-threads=4 --people=100000 --server-jar=server/target/tendril.jar
                           scoring  workspace rescore after a model change, against COPYing as many score rows
                           segments full compute and preview count of a segment, against the same count in hand-written SQL
-                                   flags (both): --contacts=1000000 --events=20000000 --seed=7""");
+                                   flags (both): --contacts=1000000 --events=20000000 --seed=7
+                          render   (bench/run render only: JMH over the server's test classes) template rendering against
+                                   bare handlebars.java, and personalisation data for 1,000 recipients""");
                 System.exit(2);
             }
         }
