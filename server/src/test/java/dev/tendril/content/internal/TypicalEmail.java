@@ -64,7 +64,7 @@ final class TypicalEmail {
                 page(3, "/docs/segments", "Segments"));
         EventView content = new EventView("ev_4", "track", "Content Viewed", "m4", "u-7", null, NOW.minusSeconds(7_200), NOW,
                 Map.of("title", "The Campaign Measurement Handbook", "path", "/library/handbook"), null, null);
-        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c, company, behavior, pages, content, null, null,
+        Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c, company, null, behavior, pages, content, null, null,
                 null, null, Map.of(), null, NOW));
         return new PersonalizationLoader.Loaded(c, data, new LocalFormats(PersonalizationData.locale(c), PersonalizationData.zone(c)));
     }
@@ -101,7 +101,7 @@ final class TypicalEmail {
         private final Loaded loaded;
 
         OneContact(Loaded loaded) {
-            super(null, null, null, List.of(), List.of(), List.of(), null);
+            super(null, null, null, List.of(), List.of(), List.of(), null, List.of());
             this.loaded = loaded;
         }
 
