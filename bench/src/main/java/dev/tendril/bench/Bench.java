@@ -23,7 +23,9 @@ public final class Bench {
                           segments full compute and preview count of a segment, against the same count in hand-written SQL
                                    flags (both): --contacts=1000000 --events=20000000 --seed=7
                           render   (bench/run render only: JMH over the server's test classes) template rendering against
-                                   bare handlebars.java, and personalisation data for 1,000 recipients""");
+                                   bare handlebars.java, and personalisation data for 1,000 recipients
+                          realtime (bench/run realtime only: JMH over the server's test classes) in-memory evaluation of
+                                   100 segments for one changed contact, selected by what they read against all of them""");
                 System.exit(2);
             }
         }
