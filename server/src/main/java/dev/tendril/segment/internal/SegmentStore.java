@@ -39,15 +39,19 @@ class SegmentStore {
                 .query(SegmentStore::row).optional();
     }
 
-    /** The segment, its row locked until the transaction ends: membership changes of one segment queue. */
+    /**
+     * The segment, its row locked until the transaction ends: membership changes of one segment queue.
+     * {@code for no key update}, so rows that only reference it (a contact's exit recorded while it is deleted)
+     * are written without waiting, and cannot deadlock with a re-evaluation.
+     */
     Optional<Row> lock(long workspaceId, long id) {
-        return jdbc.sql("select " + COLUMNS + " from segment where workspace_id = ? and id = ? for update").params(workspaceId, id)
+        return jdbc.sql("select " + COLUMNS + " from segment where workspace_id = ? and id = ? for no key update").params(workspaceId, id)
                 .query(SegmentStore::row).optional();
     }
 
-    /** All segments of a workspace, locked in id order (so concurrent re-evaluations cannot deadlock). */
+    /** All segments of a workspace, locked as {@link #lock} does, in id order (so concurrent re-evaluations cannot deadlock). */
     List<Row> lockAll(long workspaceId) {
-        return jdbc.sql("select " + COLUMNS + " from segment where workspace_id = ? order by id for update").param(workspaceId)
+        return jdbc.sql("select " + COLUMNS + " from segment where workspace_id = ? order by id for no key update").param(workspaceId)
                 .query(SegmentStore::row).list();
     }
 
