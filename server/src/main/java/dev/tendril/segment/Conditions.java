@@ -1,6 +1,7 @@
 package dev.tendril.segment;
 
 import dev.tendril.segment.internal.ConditionJson;
+import dev.tendril.segment.internal.ConditionReferences;
 import dev.tendril.segment.internal.EvaluateCondition;
 import dev.tendril.segment.internal.LoadSnapshot;
 import dev.tendril.segment.internal.SegmentQueries;
@@ -28,11 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Conditions {
     private final JsonMapper json;
+    private final ConditionReferences references;
     private final SegmentQueries queries;
     private final LoadSnapshot snapshots;
     private final Clock clock;
 
-    Conditions(JsonMapper json, SegmentQueries queries, LoadSnapshot snapshots, Clock clock) {
+    Conditions(JsonMapper json, SegmentQueries queries, LoadSnapshot snapshots, ConditionReferences references, Clock clock) {
+        this.references = references;
         this.json = json;
         this.queries = queries;
         this.snapshots = snapshots;
@@ -46,6 +49,14 @@ public class Conditions {
 
     public Condition parse(Map<String, ?> condition) {
         return ConditionJson.parse(json.valueToTree(condition));
+    }
+
+    /** As {@link #parse(Map)}, and the lists and segments it names must be the workspace's (a 400 naming the path otherwise). */
+    public Condition parse(long workspaceId, Map<String, ?> condition) {
+        JsonNode node = json.valueToTree(condition);
+        Condition parsed = ConditionJson.parse(node);
+        references.check(workspaceId, node, null);
+        return parsed;
     }
 
     /**

@@ -131,7 +131,7 @@ class BlockLibrary {
                 try {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> c = (Map<String, Object>) condition;
-                    conditions.parse(c);
+                    conditions.parse(workspaceId, c);
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException(e.errors().stream()
                             .map(err -> new InvalidInputException.FieldError(field + "." + prefixed(err.field()), err.message())).toList());

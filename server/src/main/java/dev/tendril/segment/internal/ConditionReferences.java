@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * fixed point). Errors name the JSON path, e.g. {@code condition.and[1].inSegment}.
  */
 @Component
-class ConditionReferences {
+public class ConditionReferences {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -26,7 +26,7 @@ class ConditionReferences {
     }
 
     /** {@code self} is the segment the condition belongs to, or null for a new segment or a preview. */
-    void check(long workspaceId, JsonNode condition, Long self) {
+    public void check(long workspaceId, JsonNode condition, Long self) {
         for (ConditionJson.Leaf leaf : ConditionJson.leaves(condition, "condition")) {
             switch (leaf.key()) {
                 case "inList" -> {

@@ -195,6 +195,10 @@ class TemplatesIntegrationTest {
                                "content": "Case study A: hospitals like {{company.name}}"}]}""");
         assertThat(block.status()).as(block.body()).isEqualTo(201);
         assertThat(block.text("/kind")).isEqualTo("dynamic");
+        var unknownList = post("/api/v1/blocks", """
+                {"name": "vipOffer", "content": "-", "variants": [{"condition": {"inList": "ls_zzzz"}, "content": "VIP"}]}""");
+        assertThat(unknownList.status()).isEqualTo(400);
+        assertThat(unknownList.text("/errors/0/field")).isEqualTo("variants[0].condition.inList");
         String id = created("/api/v1/templates", "{\"name\": \"D\", \"channel\": \"sms\", \"text\": \"{{> caseStudy}}\"}");
 
         JsonNode a = preview(id, "{\"contactId\": \"" + doctor + "\"}");
