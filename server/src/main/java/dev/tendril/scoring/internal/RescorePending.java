@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,6 +45,7 @@ class RescorePending {
     private final PendingStageMoves stageMoves;
     private final TransactionTemplate tx;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean closing;
 
     RescorePending(JdbcClient jdbc, RescoreContacts rescore, PendingStageMoves stageMoves, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -76,7 +78,7 @@ class RescorePending {
     }
 
     void wake() {
-        if (!busy.get()) {
+        if (!busy.get() && !closing) {
             Thread.ofVirtual().name("rescore-pending").start(this::drain);
         }
     }
@@ -84,12 +86,12 @@ class RescorePending {
     /** Also every second: changes committed on other nodes, or left by a crash or a busy drain. */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void drain() {
-        if (!busy.compareAndSet(false, true)) {
+        if (closing || !busy.compareAndSet(false, true)) {
             return;
         }
         try {
             boolean progress = true;
-            while (progress) {
+            while (progress && !closing) {
                 progress = false;
                 for (long workspaceId : pendingWorkspaces()) {
                     progress |= drain(workspaceId);
@@ -98,6 +100,19 @@ class RescorePending {
             }
         } finally {
             busy.set(false);
+        }
+    }
+
+    /**
+     * On shutdown, no new rounds, and the one under way may finish (up to 10 s) while the connection pool is
+     * still open: whatever is left stays pending for the next start.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void close() throws InterruptedException {
+        closing = true;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (busy.get() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 
