@@ -11,15 +11,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class AfterCommit {
     private AfterCommit() {}
 
-    public static void run(Runnable action) {
+    /**
+     * Runs the action after commit once per transaction and {@code key}, however often it is asked: a CSV import
+     * notes hundreds of edited contacts in one transaction and needs its worker woken once.
+     */
+    public static void once(Object key, Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();
             return;
         }
+        if (TransactionSynchronizationManager.hasResource(key)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 action.run();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
         });
     }

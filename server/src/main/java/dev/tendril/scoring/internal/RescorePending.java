@@ -5,6 +5,7 @@ import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,25 +57,24 @@ class RescorePending {
 
     @EventListener
     void note(ContactEdited edited) {
-        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) values (?, ?, ?)")
-                .params(edited.workspaceId(), edited.contactId(), EDITED).update();
-        AfterCommit.run(this::wake);
+        note(edited.workspaceId(), List.of(edited.contactId()), EDITED);
     }
 
     @EventListener
     void note(ContactsChanged changed) {
-        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
-                .params(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).toArray(), EVENT_BATCH)
-                .update();
-        AfterCommit.run(this::wake);
+        note(changed.workspaceId(), changed.contactIds(), EVENT_BATCH);
     }
 
     @EventListener
     void note(CompanyEdited edited) {
+        note(edited.workspaceId(), edited.contactIds(), COMPANY_EDITED);
+    }
+
+    /** In the changing transaction; the drainer is woken once it commits (once per transaction, however many notes). */
+    private void note(long workspaceId, Collection<Long> contactIds, String reason) {
         jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
-                .params(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).toArray(), COMPANY_EDITED)
-                .update();
-        AfterCommit.run(this::wake);
+                .params(workspaceId, contactIds.stream().mapToLong(Long::longValue).toArray(), reason).update();
+        AfterCommit.once(this, this::wake);
     }
 
     void wake() {

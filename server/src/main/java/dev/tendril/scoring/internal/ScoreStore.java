@@ -7,7 +7,6 @@ import dev.tendril.scoring.internal.Scored.FiredRule;
 import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,19 +40,19 @@ class ScoreStore {
                 .param(sortedIds).query(Long.class).single();
     }
 
-    /** The stored scores of these contacts, by contact id. */
+    /**
+     * The stored scores of these contacts, by contact id: the numbers, grade and temperature only, which is all a
+     * rescore compares; the stored breakdown, rules and recommendations are not read back (empty here).
+     */
     Map<Long, Scored> current(long workspaceId, long[] contactIds) {
         Map<Long, Scored> out = new HashMap<>();
         jdbc.sql("""
-                select contact_id, score, fit_score, engagement_score, grade, temperature, result from contact_score
+                select contact_id, score, fit_score, engagement_score, grade, temperature from contact_score
                 where workspace_id = ? and contact_id = any(?)""")
                 .params(workspaceId, contactIds)
                 .query(rs -> {
-                    Details d = json.readValue(rs.getString(7), Details.class);
-                    Map<Category, Double> breakdown = new EnumMap<>(Category.class);
-                    d.breakdown().forEach((k, v) -> Category.byName(k).ifPresent(c -> breakdown.put(c, v)));
                     out.put(rs.getLong(1), new Scored(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
-                            rs.getString(6), breakdown, d.rules(), d.recommendations()));
+                            rs.getString(6), Map.of(), List.of(), List.of()));
                 });
         return out;
     }

@@ -54,7 +54,7 @@ class PendingChanges implements SegmentInputs {
     void note(long workspaceId, long[] contactIds, Reads reads) {
         store.insert(workspaceId, contactIds, reads);
         if (contactIds.length > 0) {
-            AfterCommit.run(worker::wake);
+            AfterCommit.once(this, worker::wake);
         }
     }
 }
