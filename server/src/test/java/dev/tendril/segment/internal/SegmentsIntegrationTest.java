@@ -264,7 +264,9 @@ class SegmentsIntegrationTest {
         // as the startup backfill leaves a built-in added to an existing workspace
         jdbc.sql("delete from segment_membership where workspace_id = ?").param(t.workspaceId()).update();
         jdbc.sql("update segment set recomputed_at = null where workspace_id = ? and built_in = 'customers'").param(t.workspaceId()).update();
-        assertThat(periodic.run()).isGreaterThanOrEqualTo(1);
+        // The real-time worker may still hold the segment rows (the contact's first score arrives after its entry):
+        // the recompute skips locked segments, so it is asked again until it gets its turn.
+        assertThat(eventually(() -> periodic.run(), n -> n >= 1)).isGreaterThanOrEqualTo(1);
         assertThat(members(customers)).containsExactly(c);
     }
 
