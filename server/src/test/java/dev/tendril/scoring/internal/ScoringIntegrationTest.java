@@ -194,7 +194,9 @@ class ScoringIntegrationTest {
                     "rule lead: condition holds")), Instant.now());
         });
         stageMoves.applyAll();
-        Answer applied = t.api("GET", "/api/v1/contacts/" + other + "/stage/history", null);
+        // The background drainer may have claimed the move first: wait for whichever applies it to commit.
+        Answer applied = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + other + "/stage/history", null),
+                a -> a.json().at("/data").size() > 0);
         assertThat(applied.json().at("/data").size()).as("only the latest decision is applied").isEqualTo(1);
         assertThat(applied.text("/data/0/to")).isEqualTo("lead");
         assertThat(applied.text("/data/0/reason")).isEqualTo("rule lead: condition holds");
