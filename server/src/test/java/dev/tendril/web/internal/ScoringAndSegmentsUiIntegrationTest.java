@@ -51,6 +51,7 @@ class ScoringAndSegmentsUiIntegrationTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Segments")).click();
         assertThat(page.locator("#segments")).containsText("MQLs");
         assertThat(page.locator("#segments")).containsText("built-in");
+        page.waitForLoadState();
         page.getByLabel("Name").fill("Senior demo requesters");
         var condition = page.getByLabel("Condition");
         condition.fill("{\"event\": \"Demo Requested\"}");
