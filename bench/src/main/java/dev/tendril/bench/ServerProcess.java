@@ -36,6 +36,11 @@ final class ServerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
+        // Extra options for profiling the server, e.g. BENCH_SERVER_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/s.jfr
+        String extra = System.getenv("BENCH_SERVER_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

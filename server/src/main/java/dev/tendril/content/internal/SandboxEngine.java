@@ -4,6 +4,7 @@ import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.HandlebarsException;
 import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.context.MapValueResolver;
 import com.github.jknack.handlebars.io.AbstractTemplateLoader;
 import com.github.jknack.handlebars.io.StringTemplateSource;
@@ -83,9 +84,10 @@ final class SandboxEngine {
         }
     }
 
+    /** Partials are compiled once per engine: without a template cache handlebars.java parses every {@code {{> block}}} at every render. */
     private synchronized Handlebars engine(Escaping escaping) {
         return engines.computeIfAbsent(escaping, e -> new Handlebars(new BlockLoader()).with(SandboxHelpers.INSTANCE)
-                .with(e.strategy()).infiniteLoops(false));
+                .with(e.strategy()).with(new ConcurrentMapTemplateCache()).infiniteLoops(false));
     }
 
     private static String rootMessage(Throwable e) {
