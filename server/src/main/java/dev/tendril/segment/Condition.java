@@ -79,6 +79,16 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * The contact's subscription status on a channel is one of these ({@link ContactSubscriptions#STATUSES};
+     * {@code none} when nothing is stored for the channel).
+     */
+    record Subscription(String channel, Set<String> in) implements Condition {
+        public Subscription {
+            in = Set.copyOf(in);
+        }
+    }
+
     /** The contact is a member of this static list (an id of {@code contact_list}). */
     record InList(long listId) implements Condition {}
 

@@ -10,14 +10,16 @@ import java.util.Set;
  * condition's field names ({@code title}, {@code birthday} as a {@code LocalDate}, {@code createdAt} as
  * an {@code Instant}, {@code company.employees}, ...); attributes hold JSON values (String, Number,
  * Boolean, List, Map); {@code score} is {@link ContactScore#UNSCORED} for a contact never scored;
- * {@code lists} and {@code segments} are the ids of the static lists and dynamic segments it is in.
+ * {@code lists} and {@code segments} are the ids of the static lists and dynamic segments it is in;
+ * {@code subscriptions} maps a channel to its stored status (absent: {@link ContactSubscriptions#NONE}).
  */
 public record ContactSnapshot(Map<String, Object> fields, Map<String, Object> attributes,
         Map<String, Object> companyAttributes, List<SnapshotEvent> events, ContactScore score, Set<Long> lists,
-        Set<Long> segments) {
+        Set<Long> segments, Map<String, String> subscriptions) {
     public ContactSnapshot {
         lists = Set.copyOf(lists);
         segments = Set.copyOf(segments);
+        subscriptions = Map.copyOf(subscriptions);
     }
 
     public record SnapshotEvent(String type, String name, Instant occurredAt, Map<String, Object> properties) {}

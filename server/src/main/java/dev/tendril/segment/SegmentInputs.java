@@ -6,6 +6,7 @@ import java.util.Collection;
  * What other modules tell segmentation that it cannot learn from an event it may listen to. Scoring
  * depends on segmentation (its rules are conditions), so segmentation cannot listen to
  * {@code ScoreChanged}; the scoring module calls this instead, in the transaction that stores the scores.
+ * The channel module does the same for subscription changes.
  */
 public interface SegmentInputs {
     /**
@@ -13,4 +14,10 @@ public interface SegmentInputs {
      * the segments reading scores re-evaluate them once the caller's transaction commits.
      */
     void scoresChanged(long workspaceId, Collection<Long> contactIds);
+
+    /**
+     * These contacts' subscription status changed (the channel module, which cannot be listened to for
+     * the same reason): the segments reading contact data re-evaluate them once the caller's transaction commits.
+     */
+    void subscriptionsChanged(long workspaceId, Collection<Long> contactIds);
 }

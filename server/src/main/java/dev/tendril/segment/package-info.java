@@ -2,7 +2,7 @@
  * Segmentation's condition language and its two backends (docs/conditions.md).
  * <p>
  * A {@link dev.tendril.segment.Condition} is a sealed tree (and, or, not, attribute comparisons,
- * event occurrences, lifecycle stage, score, grade and temperature, list and segment membership) parsed from JSON by {@link dev.tendril.segment.Conditions#parse}.
+ * event occurrences, lifecycle stage, score, grade and temperature, list and segment membership, subscription status) parsed from JSON by {@link dev.tendril.segment.Conditions#parse}.
  * It is evaluated in memory for one contact ({@code internal.EvaluateCondition}, pure, over a
  * {@link dev.tendril.segment.ContactSnapshot} loaded through the contact and event modules' public
  * APIs, and its score through {@link dev.tendril.segment.ContactScores}, which the scoring module
@@ -22,8 +22,8 @@
  * {@code docs/segments.md}. Entries and exits are published as {@link dev.tendril.segment.SegmentEntered}
  * and {@link dev.tendril.segment.SegmentExited}.
  * <p>
- * Not yet in the language, because the data it tests has no table yet: subscription status (the
- * channel module). It becomes a new {@code Condition} variant when its table exists; the exhaustive
- * switches then show every place to extend.
+ * Subscription statuses come through {@link dev.tendril.segment.ContactSubscriptions}, implemented by the
+ * channel module, which reports changes through {@link dev.tendril.segment.SegmentInputs}; the batch
+ * backend reads its {@code contact_subscription} table directly, as it reads {@code contact_score}.
  */
 package dev.tendril.segment;

@@ -1,6 +1,7 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.CompanyEdited;
+import dev.tendril.channel.SubscriptionChanged;
 import dev.tendril.contact.ContactEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rescores contacts whose data changed: after every committed event batch ({@code ContactsChanged}),
  * after edits through the contact API, REST or CSV import ({@code ContactEdited}), and for every contact
- * of a company that changed ({@code CompanyEdited}: firmographic rules read it). The change is noted
+ * of a company that changed ({@code CompanyEdited}: firmographic rules read it), and after a subscription
+ * change ({@code SubscriptionChanged}: rules may test subscription status). The change is noted
  * as {@code score_pending} rows in the changing transaction, so a crash loses nothing, and one drainer
  * per node rescores them after commit in small rounds per workspace. The rounds bound what scoring
  * takes from the connection pool: under heavy ingestion scores lag behind instead of starving it.
@@ -38,6 +40,7 @@ class RescorePending {
     static final String EDITED = "contact edited";
     static final String EVENT_BATCH = "event batch";
     static final String COMPANY_EDITED = "company edited";
+    static final String SUBSCRIPTION_CHANGED = "subscription changed";
     static final int CLAIM = 50; // small rounds: one workspace's backlog (a CSV import) must not hold up another's events
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
@@ -68,6 +71,11 @@ class RescorePending {
     @EventListener
     void note(CompanyEdited edited) {
         note(edited.workspaceId(), edited.contactIds(), COMPANY_EDITED);
+    }
+
+    @EventListener
+    void note(SubscriptionChanged changed) {
+        note(changed.workspaceId(), List.of(changed.contactId()), SUBSCRIPTION_CHANGED);
     }
 
     /** In the changing transaction; the drainer is woken once it commits (once per transaction, however many notes). */

@@ -17,6 +17,7 @@ import static org.jooq.impl.DSL.val;
 import dev.tendril.segment.Comparison;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.ContactScore;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.segment.Condition.And;
 import dev.tendril.segment.Condition.Attribute;
 import dev.tendril.segment.Condition.Event;
@@ -73,6 +74,9 @@ final class CompileCondition {
                     + "and lm.workspace_id = {1} and lm.contact_id = c.id)", val(l.listId()), val(workspaceId));
             case Condition.InSegment s -> condition("exists (select 1 from segment_membership sm where sm.segment_id = {0} "
                     + "and sm.workspace_id = {1} and sm.contact_id = c.id)", val(s.segmentId()), val(workspaceId));
+            case Condition.Subscription s -> condition("coalesce((select su.status from contact_subscription su where su.contact_id = c.id "
+                    + "and su.channel = {0} and su.workspace_id = {1}), {2}) = any({3}::text[])", val(s.channel()), val(workspaceId),
+                    val(ContactSubscriptions.NONE), val(s.in().toArray(String[]::new)));
         };
     }
 
@@ -87,6 +91,7 @@ final class CompileCondition {
             case Condition.Temperature t -> true;
             case Condition.InList l -> false;
             case Condition.InSegment s -> false;
+            case Condition.Subscription s -> false;
             case Attribute a -> false;
             case Event e -> false;
             case Stage s -> false;
@@ -106,6 +111,7 @@ final class CompileCondition {
             case Condition.Temperature t -> false;
             case Condition.InList l -> false;
             case Condition.InSegment s -> false;
+            case Condition.Subscription s -> false;
         };
     }
 

@@ -4,6 +4,7 @@ import dev.tendril.platform.Ids;
 import dev.tendril.platform.JsonField;
 import dev.tendril.segment.Comparison.Kind;
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.segment.Occurrence;
 import dev.tendril.segment.Occurrence.CountOp;
 import dev.tendril.segment.PropertyFilter;
@@ -29,7 +30,7 @@ public final class ConditionJson {
     /** The keys that read list or segment membership. */
     public static final Set<String> MEMBERSHIP_KEYS = Set.of("inList", "inSegment");
     private static final List<String> KINDS = List.of("and", "or", "not", "attribute", "event", "stage", "score", "fitScore",
-            "engagementScore", "grade", "temperature", "inList", "inSegment");
+            "engagementScore", "grade", "temperature", "inList", "inSegment", "subscription");
     private static final Set<String> WINDOW_KEYS = Set.of("within", "between", "before", "after");
     private static final int MAX_DEPTH = 20;
 
@@ -61,6 +62,7 @@ public final class ConditionJson {
             case "temperature" -> new Condition.Temperature(oneOf(in.object(Set.of("temperature")).get("temperature"), TEMPERATURES, false));
             case "inList" -> new Condition.InList(id(in.object(Set.of("inList")).get("inList"), Ids.LIST));
             case "inSegment" -> new Condition.InSegment(id(in.object(Set.of("inSegment")).get("inSegment"), Ids.SEGMENT));
+            case "subscription" -> subscription(in.object(Set.of("subscription")).get("subscription"));
             default -> score(in, kinds.getFirst());
         };
     }
@@ -86,6 +88,15 @@ public final class ConditionJson {
             case "not" -> collect(condition.get("not"), path + ".not", out);
             default -> out.add(new Leaf(key, condition.get(key), path + "." + key));
         }
+    }
+
+    private static Condition subscription(JsonField in) {
+        if (in.missing() || !in.node().isObject()) {
+            throw in.error("must be an object with channel and status");
+        }
+        JsonField form = in.object(Set.of("channel", "status"));
+        return new Condition.Subscription(member(form.get("channel"), ContactSubscriptions.CHANNELS),
+                members(form.get("status"), ContactSubscriptions.STATUSES));
     }
 
     private static long id(JsonField in, Ids type) {

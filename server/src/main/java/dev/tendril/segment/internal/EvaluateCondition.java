@@ -8,6 +8,7 @@ import dev.tendril.segment.Condition.Not;
 import dev.tendril.segment.Condition.Or;
 import dev.tendril.segment.Condition.Stage;
 import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import dev.tendril.segment.Occurrence;
 import dev.tendril.segment.PropertyFilter;
@@ -37,6 +38,7 @@ public final class EvaluateCondition {
             case Condition.Temperature t -> t.in().contains(contact.score().temperature());
             case Condition.InList l -> contact.lists().contains(l.listId());
             case Condition.InSegment s -> contact.segments().contains(s.segmentId());
+            case Condition.Subscription s -> s.in().contains(contact.subscriptions().getOrDefault(s.channel(), ContactSubscriptions.NONE));
         };
     }
 

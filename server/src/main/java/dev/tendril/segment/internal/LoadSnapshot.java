@@ -12,6 +12,7 @@ import dev.tendril.platform.Page;
 import dev.tendril.segment.ContactScore;
 import dev.tendril.segment.ContactScores;
 import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.segment.ContactSnapshot.SnapshotEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds a contact's {@link ContactSnapshot} through the public APIs of the contact and event modules,
- * and its score through {@link ContactScores} (implemented by the scoring module).
+ * its score through {@link ContactScores} (implemented by the scoring module) and its subscriptions through
+ * {@link ContactSubscriptions} (implemented by the channel module).
  */
 @Component
 public class LoadSnapshot {
@@ -34,9 +36,12 @@ public class LoadSnapshot {
     private final Companies companies;
     private final Timeline timeline;
     private final List<ContactScores> scores;
+    private final List<ContactSubscriptions> subscriptions;
     private final JdbcClient jdbc;
 
-    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline, List<ContactScores> scores, JdbcClient jdbc) {
+    LoadSnapshot(Contacts contacts, Companies companies, Timeline timeline, List<ContactScores> scores,
+            List<ContactSubscriptions> subscriptions, JdbcClient jdbc) {
+        this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
@@ -52,7 +57,8 @@ public class LoadSnapshot {
             return new ContactSnapshot(fields(contact, company.orElse(null)), contact.attributes(),
                     company.map(CompanyView::attributes).orElse(Map.of()), events(workspaceId, contactId), score(workspaceId, contactId),
                     memberships("contact_list_member", "list_id", workspaceId, contactId),
-                    memberships("segment_membership", "segment_id", workspaceId, contactId));
+                    memberships("segment_membership", "segment_id", workspaceId, contactId),
+                    subscriptionsOf(workspaceId, List.of(contactId)).getOrDefault(contactId, Map.of()));
         });
     }
 
@@ -72,6 +78,7 @@ public class LoadSnapshot {
         Map<Long, ContactScore> stored = needs.scores() ? scoresOf(workspaceId, ids) : Map.of();
         Map<Long, Set<Long>> lists = needs.lists() ? memberships("contact_list_member", "list_id", workspaceId, ids) : Map.of();
         Map<Long, Set<Long>> segments = needs.segments() ? memberships("segment_membership", "segment_id", workspaceId, ids) : Map.of();
+        Map<Long, Map<String, String>> subscribed = needs.subscriptions() ? subscriptionsOf(workspaceId, ids) : Map.of();
         Map<Long, ContactSnapshot> out = new HashMap<>();
         for (ContactView c : found) {
             long id = Ids.CONTACT.require(c.id());
@@ -79,13 +86,18 @@ public class LoadSnapshot {
             List<SnapshotEvent> evs = events.getOrDefault(id, List.of()).stream()
                     .map(e -> new SnapshotEvent(e.type(), e.name(), e.timestamp(), e.properties())).toList();
             out.put(id, new ContactSnapshot(fields(c, co), c.attributes(), co == null ? Map.of() : co.attributes(), evs,
-                    stored.getOrDefault(id, ContactScore.UNSCORED), lists.getOrDefault(id, Set.of()), segments.getOrDefault(id, Set.of())));
+                    stored.getOrDefault(id, ContactScore.UNSCORED), lists.getOrDefault(id, Set.of()), segments.getOrDefault(id, Set.of()),
+                    subscribed.getOrDefault(id, Map.of())));
         }
         return out;
     }
 
     private Map<Long, ContactScore> scoresOf(long workspaceId, List<Long> ids) {
         return scores.stream().findFirst().map(s -> s.findAll(workspaceId, ids)).orElse(Map.of());
+    }
+
+    private Map<Long, Map<String, String>> subscriptionsOf(long workspaceId, List<Long> ids) {
+        return subscriptions.stream().findFirst().map(s -> s.statuses(workspaceId, ids)).orElse(Map.of());
     }
 
     private Map<Long, Set<Long>> memberships(String table, String column, long workspaceId, List<Long> contactIds) {

@@ -50,6 +50,11 @@ class PendingChanges implements SegmentInputs {
         note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
     }
 
+    @Override
+    public void subscriptionsChanged(long workspaceId, Collection<Long> contactIds) {
+        note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.CONTACT_DATA);
+    }
+
     /** Notes contacts in the caller's transaction and wakes the worker once it commits. */
     void note(long workspaceId, long[] contactIds, Reads reads) {
         store.insert(workspaceId, contactIds, reads);

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * What a condition reads, the index that decides which segments a change can affect: contact data
- * (fields, attributes, company, stage), events, scores (score, grade, temperature), list and segment
+ * (fields, attributes, company, stage, subscriptions), events, scores (score, grade, temperature), list and segment
  * memberships, and whether it is relative to now (a window or date that drifts with time, so only a
  * periodic recompute keeps it exact).
  */
@@ -22,6 +22,8 @@ public record SegmentReads(boolean contactData, boolean events, boolean scores, 
             case Condition.Not n -> of(n.condition());
             case Condition.Attribute a -> new SegmentReads(true, false, false, false, relative(a.comparison()));
             case Condition.Stage s -> new SegmentReads(true, false, false, false, false);
+            // Subscription changes are noted as contact data (SegmentInputs.subscriptionsChanged).
+            case Condition.Subscription s -> new SegmentReads(true, false, false, false, false);
             case Condition.Score s -> new SegmentReads(false, false, true, false, false);
             case Condition.Grade g -> new SegmentReads(false, false, true, false, false);
             case Condition.Temperature t -> new SegmentReads(false, false, true, false, false);

@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * What a batch of snapshots must hold for some conditions: events (only of the names they test, when
- * every event test names one), scores, list and segment memberships. Contact and company fields are
+ * every event test names one), scores, list and segment memberships, subscriptions. Contact and company fields are
  * always loaded.
  */
-public record SnapshotNeeds(boolean events, Set<String> eventNames, boolean scores, boolean lists, boolean segments) {
+public record SnapshotNeeds(boolean events, Set<String> eventNames, boolean scores, boolean lists, boolean segments,
+        boolean subscriptions) {
     public static SnapshotNeeds of(Collection<Condition> conditions) {
         Walk walk = new Walk();
         conditions.forEach(walk::visit);
-        return new SnapshotNeeds(walk.events, walk.anyEvent ? Set.of() : Set.copyOf(walk.names), walk.scores, walk.lists, walk.segments);
+        return new SnapshotNeeds(walk.events, walk.anyEvent ? Set.of() : Set.copyOf(walk.names), walk.scores, walk.lists, walk.segments,
+                walk.subscriptions);
     }
 
     private static final class Walk {
@@ -23,6 +25,7 @@ public record SnapshotNeeds(boolean events, Set<String> eventNames, boolean scor
         boolean scores;
         boolean lists;
         boolean segments;
+        boolean subscriptions;
         final Set<String> names = new HashSet<>();
 
         void visit(Condition c) {
@@ -43,6 +46,7 @@ public record SnapshotNeeds(boolean events, Set<String> eventNames, boolean scor
                 case Condition.Temperature t -> scores = true;
                 case Condition.InList l -> lists = true;
                 case Condition.InSegment s -> segments = true;
+                case Condition.Subscription s -> subscriptions = true;
                 case Condition.Attribute a -> { }
                 case Condition.Stage s -> { }
             }

@@ -36,7 +36,7 @@ final class ScoringFixtures {
     }
 
     static ContactSnapshot contact(Map<String, Object> fields, Map<String, Object> attributes) {
-        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), ContactScore.UNSCORED, Set.of(), Set.of());
+        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), ContactScore.UNSCORED, Set.of(), Set.of(), Map.of());
     }
 
     /** Behaviour last seen {@code daysAgo} days before {@link #NOW}. */

@@ -6,6 +6,7 @@ import dev.tendril.platform.Ids;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Conditions;
 import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,7 @@ class BackendsAgreeIntegrationTest {
             track(i);
             contacts.put(id, null);
         }
+        subscriptions(contacts.keySet());
         scoresSettled();
         memberships(new ArrayList<>(contacts.keySet()));
         assertThat(jdbc.sql("select count(distinct score) from contact_score where workspace_id = ?").param(t.workspaceId())
@@ -112,6 +115,20 @@ class BackendsAgreeIntegrationTest {
                 Map.of("inSegment", warm), Map.of("not", Map.of("inList", lists.getFirst()))))));
         gen.lists = lists;
         gen.segments = List.of(warm, nested);
+    }
+
+    /** Random statuses set through the API on random channels of most contacts (the others stay none everywhere). */
+    void subscriptions(Collection<Long> contactIds) {
+        List<String> settable = ContactSubscriptions.STATUSES.stream().filter(s -> !s.equals(ContactSubscriptions.NONE)).toList();
+        for (long id : contactIds) {
+            for (String channel : ContactSubscriptions.CHANNELS) {
+                if (random.nextInt(3) > 0) {
+                    var answer = t.api("PUT", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/subscriptions/" + channel,
+                            json.writeValueAsString(Map.of("status", settable.get(random.nextInt(settable.size())))));
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                }
+            }
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ class EvaluateConditionTest {
                     event("track", "Demo Requested", "2024-06-01T09:00:00Z", Map.of()),
                     event("page", "Pricing", "2025-02-26T09:00:00Z", Map.of("path", "/pricing"))),
             new ContactScore(new BigDecimal("62.50"), new BigDecimal("40"), new BigDecimal("22.5"), "B", "warm"),
-            Set.of(7L), Set.of(3L, 4L));
+            Set.of(7L), Set.of(3L, 4L), Map.of("email", "unsubscribed", "push", "subscribed"));
 
     static SnapshotEvent event(String type, String name, String at, Map<String, Object> properties) {
         return new SnapshotEvent(type, name, Instant.parse(at), properties);
@@ -130,6 +130,12 @@ class EvaluateConditionTest {
             {"inList":"ls_7"}                                                             | true
             {"inList":"ls_8"}                                                             | false
             {"and":[{"inSegment":"sg_3"},{"not":{"inSegment":"sg_5"}}]}                   | true
+            {"subscription":{"channel":"email","status":"unsubscribed"}}                  | true
+            {"subscription":{"channel":"email","status":["subscribed","pending"]}}        | false
+            {"subscription":{"channel":"push","status":"subscribed"}}                     | true
+            {"subscription":{"channel":"sms","status":"none"}}                            | true
+            {"subscription":{"channel":"sms","status":["subscribed","unsubscribed"]}}     | false
+            {"not":{"subscription":{"channel":"email","status":"subscribed"}}}            | true
             """)
     void evaluatesEveryOperator(String condition, boolean expected) {
         assertThat(eval(condition)).isEqualTo(expected);
@@ -160,6 +166,11 @@ class EvaluateConditionTest {
             {"temperature":{"atLeast":"warm"}}                                            | condition.temperature.atLeast
             {"or":[{"stage":"lead"},{"inList":"sg_3"}]}                                   | condition.or[1].inList
             {"inSegment":7}                                                               | condition.inSegment
+            {"subscription":"email"}                                                      | condition.subscription
+            {"subscription":{"channel":"fax","status":"subscribed"}}                      | condition.subscription.channel
+            {"subscription":{"channel":"email","status":["subscribed","gone"]}}           | condition.subscription.status[1]
+            {"subscription":{"channel":"email"}}                                          | condition.subscription.status
+            {"subscription":{"channel":"email","status":"none","topic":"news"}}           | condition.subscription.topic
             """)
     void namesTheFieldOfBadInput(String condition, String field) {
         assertThatThrownBy(() -> ConditionJson.parse(JSON.readTree(condition)))

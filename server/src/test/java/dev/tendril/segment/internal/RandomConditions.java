@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.segment.ContactSubscriptions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,11 @@ final class RandomConditions {
         }
         if (leaf < 94 && !lists.isEmpty() && !segments.isEmpty()) {
             return random.nextBoolean() ? Map.of("inList", pick(lists)) : Map.of("inSegment", pick(segments));
+        }
+        if (leaf < 98) {
+            return Map.of("subscription", Map.of("channel", pick(ContactSubscriptions.CHANNELS),
+                    "status", random.ints(1 + random.nextInt(2), 0, ContactSubscriptions.STATUSES.size())
+                            .mapToObj(ContactSubscriptions.STATUSES::get).distinct().toList()));
         }
         return Map.of("stage", random.ints(1 + random.nextInt(2), 0, STAGES.size()).mapToObj(STAGES::get).toList());
     }

@@ -76,7 +76,7 @@ final class RealtimeWorkload {
                     : new SnapshotEvent("track", RandomConditions.EVENTS.get(random.nextInt(3)), at, properties(random)));
         }
         ContactScore score = new ContactScore(new BigDecimal("62.50"), new BigDecimal("40"), new BigDecimal("22.50"), "B", "warm");
-        return new ContactSnapshot(fields, attributes, Map.of("tier", "gold"), events, score, Set.of(), Set.of());
+        return new ContactSnapshot(fields, attributes, Map.of("tier", "gold"), events, score, Set.of(), Set.of(), Map.of());
     }
 
     private static Map<String, Object> properties(Random random) {

@@ -23,6 +23,8 @@ class SegmentReadsTest {
     @Test
     void tellsContactDataFromEventsAndFixedFromRelativeTime() {
         assertThat(reads("{\"stage\": \"mql\"}")).isEqualTo(new SegmentReads(true, false, false, false, false));
+        assertThat(reads("{\"subscription\": {\"channel\": \"email\", \"status\": \"subscribed\"}}"))
+                .isEqualTo(new SegmentReads(true, false, false, false, false));
         assertThat(reads("{\"event\": \"Signed Up\"}")).isEqualTo(new SegmentReads(false, true, false, false, false));
         assertThat(reads("{\"event\": \"Signed Up\", \"within\": {\"days\": 7}}")).isEqualTo(new SegmentReads(false, true, false, false, true));
         assertThat(reads("{\"event\": \"Paid\", \"between\": {\"from\": \"2025-01-01\", \"to\": \"2025-01-31\"}}"))

@@ -1,0 +1,75 @@
+package dev.tendril.channel.internal;
+
+import dev.tendril.channel.SubscriptionChanged;
+import dev.tendril.contact.Contacts;
+import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.JsonField;
+import dev.tendril.platform.NotFoundException;
+import dev.tendril.segment.ContactSubscriptions;
+import dev.tendril.segment.SegmentInputs;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sets a contact's status on a channel. A real change is stored with its entry in the consent record,
+ * published as {@link SubscriptionChanged} and handed to segmentation, all in one transaction; setting
+ * the status a channel already has changes nothing.
+ */
+@Service
+class ChangeSubscription {
+    /** What can be stored: every status but {@code none}, which is the absence of a row. */
+    static final Set<String> SETTABLE = ContactSubscriptions.STATUSES.stream().filter(s -> !s.equals(ContactSubscriptions.NONE))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final Contacts contacts;
+    private final SubscriptionStore store;
+    private final SegmentInputs segments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ChangeSubscription(Contacts contacts, SubscriptionStore store, SegmentInputs segments, ApplicationEventPublisher events, Clock clock) {
+        this.contacts = contacts;
+        this.store = store;
+        this.segments = segments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static String channel(String channel) {
+        if (!ContactSubscriptions.CHANNELS.contains(channel)) {
+            throw new InvalidInputException("channel", "must be one of " + String.join(", ", ContactSubscriptions.CHANNELS));
+        }
+        return channel;
+    }
+
+    /** {@code body}: {@code {"status", "source"?}}; the contact is locked so that changes of one contact queue. */
+    @Transactional
+    SubscriptionView set(long workspaceId, long contactId, String contactRef, String channel, JsonNode body) {
+        channel(channel);
+        JsonField in = JsonField.root(body).object(Set.of("status", "source"));
+        String status = in.get("status").oneOf(SETTABLE, null);
+        String source = in.get("source").optionalText(200);
+        if (!contacts.lock(workspaceId, new long[] {contactId})) {
+            throw new NotFoundException("contact", contactRef);
+        }
+        return change(workspaceId, contactId, channel, status, source == null ? "api" : source, clock.instant());
+    }
+
+    /** In the caller's transaction, which holds the contact. */
+    SubscriptionView change(long workspaceId, long contactId, String channel, String status, String source, Instant at) {
+        String from = store.lock(workspaceId, contactId, channel).map(SubscriptionView::status).orElse(ContactSubscriptions.NONE);
+        if (!from.equals(status)) {
+            store.save(workspaceId, contactId, channel, from, status, source, at);
+            events.publishEvent(new SubscriptionChanged(workspaceId, contactId, channel, from, status, source));
+            segments.subscriptionsChanged(workspaceId, List.of(contactId));
+        }
+        return store.lock(workspaceId, contactId, channel).orElseThrow();
+    }
+}
