@@ -13,8 +13,10 @@ import com.helger.css.reader.CSSReader;
 import com.helger.css.reader.CSSReaderDeclarationList;
 import com.helger.css.writer.CSSWriterSettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /**
@@ -36,6 +40,17 @@ final class CssInliner {
     private static final Set<String> DYNAMIC = Set.of(":hover", ":active", ":focus", ":visited", ":link", ":focus-within",
             ":focus-visible", ":target", ":checked", "::");
     private static final CSSWriterSettings WRITER = new CSSWriterSettings(false);
+    /**
+     * Parsed style blocks and inline styles by their text. Every recipient of a template has the same
+     * ones, and parsing them (ph-css, jsoup's selector parser) cost more than the rest of the inlining.
+     */
+    private static final Map<String, List<Rule>> SHEETS = lru(256);
+    private static final Map<String, List<Declaration>> INLINE = lru(4096);
+
+    private record Declaration(String property, String value, boolean important) {}
+
+    /** A style rule's selector (null when it cannot be inlined) with its declarations, or a rule kept as text. */
+    private record Rule(Evaluator selector, int specificity, List<Declaration> declarations, String kept) {}
 
     /** One declaration that applies to an element, with what ranks it in the cascade. */
     private record Applied(String property, String value, boolean important, boolean inline, int specificity, int order) {}
@@ -53,30 +68,17 @@ final class CssInliner {
         StringBuilder kept = new StringBuilder();
         int order = 0;
         for (Element style : styles) {
-            CascadingStyleSheet css = CSSReader.readFromString(style.data());
-            if (css == null) {
-                kept.append(style.data()).append('\n');
-                continue;
-            }
-            for (ICSSTopLevelRule rule : css.getAllRules()) {
-                if (!(rule instanceof CSSStyleRule styleRule)) {
-                    kept.append(rule.getAsCSSString(WRITER)).append('\n');
+            for (Rule rule : SHEETS.computeIfAbsent(style.data(), CssInliner::parse)) {
+                if (rule.kept() != null) {
+                    kept.append(rule.kept()).append('\n');
                     continue;
                 }
-                for (CSSSelector selector : styleRule.getAllSelectors()) {
-                    String text = selector.getAsCSSString(WRITER);
-                    List<Element> targets = targets(doc, text);
-                    if (targets == null) {
-                        kept.append(text).append(" {").append(declarations(styleRule.getAllDeclarations())).append("}\n");
-                        continue;
-                    }
-                    int specificity = specificity(selector);
-                    for (CSSDeclaration d : styleRule.getAllDeclarations()) {
-                        order++;
-                        for (Element e : targets) {
-                            applied.computeIfAbsent(e, k -> new ArrayList<>())
-                                    .add(new Applied(d.getProperty(), d.getExpressionAsCSSString(), d.isImportant(), false, specificity, order));
-                        }
+                List<Element> targets = doc.body().select(rule.selector());
+                for (Declaration d : rule.declarations()) {
+                    order++;
+                    for (Element e : targets) {
+                        applied.computeIfAbsent(e, k -> new ArrayList<>())
+                                .add(new Applied(d.property(), d.value(), d.important(), false, rule.specificity(), order));
                     }
                 }
             }
@@ -89,13 +91,42 @@ final class CssInliner {
         return doc.outerHtml();
     }
 
-    /** The elements a selector matches, or null when it cannot be inlined (a dynamic state, a pseudo-element, unsupported syntax). */
-    private static List<Element> targets(Document doc, String selector) {
+    /** A style block's rules in source order, one per selector; what cannot be inlined is kept as text. */
+    private static List<Rule> parse(String css) {
+        CascadingStyleSheet sheet = CSSReader.readFromString(css);
+        if (sheet == null) {
+            return List.of(new Rule(null, 0, List.of(), css));
+        }
+        List<Rule> out = new ArrayList<>();
+        for (ICSSTopLevelRule rule : sheet.getAllRules()) {
+            if (!(rule instanceof CSSStyleRule styleRule)) {
+                out.add(new Rule(null, 0, List.of(), rule.getAsCSSString(WRITER)));
+                continue;
+            }
+            for (CSSSelector selector : styleRule.getAllSelectors()) {
+                String text = selector.getAsCSSString(WRITER);
+                Evaluator evaluator = evaluator(text);
+                out.add(evaluator == null
+                        ? new Rule(null, 0, List.of(), text + " {" + declarations(styleRule.getAllDeclarations()) + "}")
+                        : new Rule(evaluator, specificity(selector), declarations(styleRule.getAllDeclarations().iterator()), null));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Declaration> declarations(Iterator<CSSDeclaration> declarations) {
+        List<Declaration> out = new ArrayList<>();
+        declarations.forEachRemaining(d -> out.add(new Declaration(d.getProperty(), d.getExpressionAsCSSString(), d.isImportant())));
+        return List.copyOf(out);
+    }
+
+    /** The selector parsed, or null when it cannot be inlined (a dynamic state, a pseudo-element, unsupported syntax). */
+    private static Evaluator evaluator(String selector) {
         if (DYNAMIC.stream().anyMatch(selector::contains)) {
             return null;
         }
         try {
-            return doc.body().select(selector);
+            return QueryParser.parse(selector);
         } catch (Selector.SelectorParseException e) {
             return null;
         }
@@ -103,11 +134,10 @@ final class CssInliner {
 
     private static void apply(Element element, List<Applied> fromRules) {
         List<Applied> all = new ArrayList<>(fromRules);
-        CSSDeclarationList inline = element.hasAttr("style") ? CSSReaderDeclarationList.readFromString(element.attr("style")) : null;
-        if (inline != null) {
+        if (element.hasAttr("style")) {
             int i = 0;
-            for (CSSDeclaration d : inline.getAllDeclarations()) {
-                all.add(new Applied(d.getProperty(), d.getExpressionAsCSSString(), d.isImportant(), true, 0, i++));
+            for (Declaration d : INLINE.computeIfAbsent(element.attr("style"), CssInliner::inlineDeclarations)) {
+                all.add(new Applied(d.property(), d.value(), d.important(), true, 0, i++));
             }
         }
         Map<String, Applied> winners = new LinkedHashMap<>();
@@ -119,6 +149,20 @@ final class CssInliner {
         StringBuilder style = new StringBuilder();
         winners.values().forEach(a -> style.append(a.property()).append(": ").append(a.value()).append("; "));
         element.attr("style", style.toString().strip());
+    }
+
+    private static List<Declaration> inlineDeclarations(String style) {
+        CSSDeclarationList list = CSSReaderDeclarationList.readFromString(style);
+        return list == null ? List.of() : declarations(list.getAllDeclarations().iterator());
+    }
+
+    private static <V> Map<String, V> lru(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** Specificity as one number: ids × 10,000 + classes, attributes and pseudo-classes × 100 + elements. */

@@ -5,7 +5,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * The plain-text alternative of an HTML email, for clients that show no HTML: paragraphs and
@@ -23,15 +23,15 @@ final class PlainText {
     static String of(String html) {
         StringBuilder out = new StringBuilder();
         Element body = Jsoup.parse(html).body();
-        body.traverse(new NodeVisitor() {
+        body.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
-                if (hidden(node)) {
-                    return;
-                }
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     out.append(text.text());
                 } else if (node instanceof Element e) {
+                    if (hidden(e)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
                     String tag = e.normalName();
                     if (tag.equals("br")) {
                         out.append('\n');
@@ -48,22 +48,23 @@ final class PlainText {
                         out.append(' ');
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
-                if (hidden(node) || !(node instanceof Element e)) {
-                    return;
-                }
-                String tag = e.normalName();
-                if (tag.equals("a")) {
-                    String href = e.attr("href").strip();
-                    if (!href.isEmpty() && !href.startsWith("#") && !href.equals(e.text().strip())) {
-                        out.append(" (").append(href).append(')');
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (tag.equals("a")) {
+                        String href = e.attr("href").strip();
+                        if (!href.isEmpty() && !href.startsWith("#") && !href.equals(e.text().strip())) {
+                            out.append(" (").append(href).append(')');
+                        }
+                    } else if (BLOCKS.contains(tag)) {
+                        breakLine(out, PARAGRAPHS.contains(tag));
                     }
-                } else if (BLOCKS.contains(tag)) {
-                    breakLine(out, PARAGRAPHS.contains(tag));
                 }
+                return FilterResult.CONTINUE;
             }
         });
         return tidy(out.toString());
@@ -85,15 +86,9 @@ final class PlainText {
         }
     }
 
-    /** Inside an element that is not shown: styles and scripts, or {@code display:none} (the preheader). */
-    private static boolean hidden(Node node) {
-        for (Node n = node; n != null; n = n.parent()) {
-            if (n instanceof Element e && (SKIPPED.contains(e.normalName())
-                    || e.attr("style").replace(" ", "").toLowerCase().contains("display:none"))) {
-                return true;
-            }
-        }
-        return false;
+    /** An element not shown, skipped with all it holds: styles and scripts, or {@code display:none} (the preheader). */
+    private static boolean hidden(Element e) {
+        return SKIPPED.contains(e.normalName()) || e.hasAttr("style") && e.attr("style").replace(" ", "").toLowerCase().contains("display:none");
     }
 
     /** Spaces collapsed, lines trimmed, at most one blank line in a row. */
