@@ -36,6 +36,9 @@ final class Database implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("autovacuum_naptime", "10s") // as the embedded server has it
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new Database(dir, postgres);

@@ -44,6 +44,7 @@ final class IngestBenchmark {
             LoadGenerator.PhaseResult paced;
             Cpu cpu;
             List<String> dbActivity;
+            List<String> statements;
             long heapBytes;
             long stored;
             try (HeapSampler heap = new HeapSampler(server.base)) {
@@ -51,12 +52,14 @@ final class IngestBenchmark {
                 say("Warm-up: %d clients for %d s ...", options.clients(), options.warmup().toSeconds());
                 warmup = load.closedLoop(options.clients(), options.warmup());
                 say("Max throughput: %d clients for %d s ...", options.clients(), options.duration().toSeconds());
+                StatementTimes.reset(db);
                 try (DbActivitySampler activity = new DbActivitySampler(db)) {
                     Cpu before = Cpu.now(server, db);
                     max = load.closedLoop(options.clients(), options.duration());
                     cpu = Cpu.now(server, db).minus(before, max.seconds());
                     dbActivity = activity.top(12);
                 }
+                statements = StatementTimes.top(db, 15);
                 say("Paced at half that rate (%.0f events/s) for %d s ...", max.eventsPerSecond() / 2, options.paced().toSeconds());
                 paced = load.paced(max.eventsPerSecond() / 2, options.paced());
                 heapBytes = heap.maxBytes();
@@ -70,7 +73,7 @@ final class IngestBenchmark {
             CopyBaseline.Result copy = CopyBaseline.run(db, COPY_WORKSPACE_ID, copyRows, options.copyThreads(), options.people());
 
             boolean verified = stored == acknowledged;
-            report(max, paced, cpu, dbActivity, copy, heapBytes, stored, acknowledged, server.log());
+            report(max, paced, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
             System.out.println(String.format(Locale.ROOT,
                     "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f failed=%d heap_mb=%d",
                     Math.round(max.eventsPerSecond()), Math.round(copy.rowsPerSecond()), max.eventsPerSecond() / copy.rowsPerSecond(),
@@ -83,7 +86,7 @@ final class IngestBenchmark {
     }
 
     private void report(LoadGenerator.PhaseResult max, LoadGenerator.PhaseResult paced, Cpu cpu, List<String> dbActivity,
-            CopyBaseline.Result copy, long heapBytes, long stored, long acknowledged, Path log) {
+            List<String> statements, CopyBaseline.Result copy, long heapBytes, long stored, long acknowledged, Path log) {
         say("");
         say("== Ingestion (%d cores, %d clients, %d-event batches, %d people) ==", Runtime.getRuntime().availableProcessors(),
                 options.clients(), LoadGenerator.BATCH_SIZE, options.people());
@@ -94,6 +97,8 @@ final class IngestBenchmark {
                 cpu.server(), cpu.postgres(), cpu.client(), cpu.machine());
         say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
         dbActivity.forEach(line -> say("                   %s", line));
+        say("                 PostgreSQL time by statement (pg_stat_statements: share of planning + execution):");
+        statements.forEach(line -> say("                   %s", line));
         say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed, %d retries); batch latency p50 %.1f ms, p99 %.1f ms",
                 max.eventsPerSecond() / 2, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.retries(),
                 paced.latency().millis(50), paced.latency().millis(99));

@@ -65,10 +65,12 @@ public class Contacts {
     }
 
     /**
-     * Locks these contacts' rows, in id order, until the caller's transaction ends: the one lock that
-     * every writer of a contact's derived state (traits, counters, behaviour) takes first, so
-     * concurrent batches for the same people queue instead of deadlocking. False when one of them is
-     * gone (deleted, or merged into another since the caller resolved it).
+     * Locks these contacts, in id order, until the caller's transaction ends: the one lock that every
+     * writer of a contact's derived state (traits, counters, behaviour, stage, consent) takes first, and
+     * deletes and merges too, so concurrent writers of the same people queue instead of deadlocking and
+     * nothing is written for a contact that is going away. It is a lock on the contact's id, not on its
+     * row: readers and foreign-key checks never wait for it. False when one of them is gone (deleted, or
+     * merged into another since the caller resolved it).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean lock(long workspaceId, long[] contactIds) {
@@ -104,7 +106,7 @@ public class Contacts {
     @Transactional
     public void delete(long workspaceId, String id) {
         long contactId = Ids.CONTACT.require(id);
-        if (writes.find(workspaceId, contactId).isEmpty()) {
+        if (!writes.lock(workspaceId, new long[] {contactId})) {
             throw new NotFoundException("contact", id);
         }
         events.publishEvent(new ContactDeleted(workspaceId, contactId));

@@ -40,9 +40,20 @@ public class ContactStore {
      * contact's derived state queue on it, while rows that merely reference the contact (scores, segment and list
      * memberships, whose foreign keys take {@code for key share}) are written without waiting for them.
      */
+    /**
+     * Advisory locks (class 7343) rather than row locks: a row lock writes every locked tuple (and WAL),
+     * turns into a multixact as soon as a foreign-key check shares the row, and slows every later read
+     * of it; ingestion took them for all of a batch's contacts. The existence check is a statement of its
+     * own, so its snapshot is taken after the locks are granted and sees a delete or merge committed meanwhile.
+     */
     boolean lock(long workspaceId, long[] ids) {
         long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
-        return jdbc.sql("select count(*) from (select id from contact where workspace_id = ? and id = any(?) order by id for no key update) l")
+        if (sorted.length == 0) {
+            return true;
+        }
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(7343, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
+                .param(sorted).query(Long.class).single();
+        return jdbc.sql("select count(*) from contact where workspace_id = ? and id = any(?)")
                 .params(workspaceId, sorted).query(Long.class).single() == sorted.length;
     }
 

@@ -100,6 +100,7 @@ public class IdentityResolution {
         }
 
         void merge(long sourceId, long targetId) {
+            contacts.lock(workspaceId, new long[] {sourceId, targetId}); // no batch may still be writing for either
             events.publishEvent(new ContactsMerged(workspaceId, sourceId, targetId));
             identities.absorb(workspaceId, sourceId, targetId);
             identities.delete(workspaceId, sourceId);

@@ -36,6 +36,10 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
+                // Contacts and events can grow by thousands a second (an import, a burst of new people): with the
+                // default 60 s the planner plans on statistics of a table a fraction of its size, and scans a whole
+                // workspace where it should probe a key (docs/benchmarks.md, "stale statistics").
+                .setServerConfig("autovacuum_naptime", "10s")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
     }

@@ -41,7 +41,9 @@ class RescorePending {
     static final String EVENT_BATCH = "event batch";
     static final String COMPANY_EDITED = "company edited";
     static final String SUBSCRIPTION_CHANGED = "subscription changed";
-    static final int CLAIM = 50; // small rounds: one workspace's backlog (a CSV import) must not hold up another's events
+    // Rounds of a few hundred: a round costs a fixed number of queries whatever its size, so small rounds fall behind a busy
+    // stream, while rounds alternate between workspaces, so one workspace's backlog (a CSV import) still cannot hold up another's events.
+    static final int CLAIM = 500;
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
     private final JdbcClient jdbc;

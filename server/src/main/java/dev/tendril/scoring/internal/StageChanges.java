@@ -31,8 +31,8 @@ class StageChanges {
      */
     @Transactional
     void move(long workspaceId, long contactId, String from, String to, boolean automatic, String reason, Instant at) {
+        contacts.lock(workspaceId, new long[] {contactId}); // manual and automatic moves of one contact queue
         if (automatic) {
-            contacts.lock(workspaceId, new long[] {contactId});
             String current = contacts.find(workspaceId, contactId).map(ContactView::lifecycleStage).orElse(null);
             if (!from.equals(current)) {
                 return;
