@@ -42,6 +42,10 @@ final class IngestBenchmark {
             LoadGenerator.PhaseResult warmup;
             LoadGenerator.PhaseResult max;
             LoadGenerator.PhaseResult paced;
+            Percentiles scoreLatency;
+            long backlog;
+            double drainSeconds;
+            int scoreMissed;
             Cpu cpu;
             List<String> dbActivity;
             List<String> statements;
@@ -60,10 +64,26 @@ final class IngestBenchmark {
                     dbActivity = activity.top(12);
                 }
                 statements = StatementTimes.top(db, 15);
+                backlog = db.count("select count(distinct contact_id) from score_pending");
+                say("Waiting for scoring to catch up ...");
+                long drainStart = System.nanoTime();
+                while (db.count("select count(*) from score_pending") > 0 && System.nanoTime() - drainStart < 300e9) {
+                    Thread.sleep(200);
+                }
+                drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 say("Paced at half that rate (%.0f events/s) for %d s ...", max.eventsPerSecond() / 2, options.paced().toSeconds());
-                paced = load.paced(max.eventsPerSecond() / 2, options.paced());
+                ScoreProbe probe = new ScoreProbe(server.base, writeKey, secretKey);
+                try {
+                    paced = load.paced(max.eventsPerSecond() / 2, options.paced());
+                } finally {
+                    probe.close(); // joins the probe thread: its counts are final after this
+                }
+                scoreLatency = probe.latency();
+                scoreMissed = probe.missed();
                 heapBytes = heap.maxBytes();
-                stored = db.count("select count(*) from event e join workspace w on w.id = e.workspace_id where w.slug = 'bench'");
+                // The score probe's own identify and track calls are not the load's.
+                stored = db.count("select count(*) from event e join workspace w on w.id = e.workspace_id where w.slug = 'bench'"
+                        + " and (e.user_id is null or e.user_id not like 'probe-%')");
             } finally {
                 server.close();
             }
@@ -74,11 +94,15 @@ final class IngestBenchmark {
 
             boolean verified = stored == acknowledged;
             report(max, paced, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
+            say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
+                    backlog, drainSeconds);
+            say("score visible    p50 %.0f ms, p99 %.0f ms after the event's 200, while ingesting at the paced rate (%d probes, %d missed)",
+                    scoreLatency.millis(50), scoreLatency.millis(99), scoreLatency.count(), scoreMissed);
             System.out.println(String.format(Locale.ROOT,
-                    "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f failed=%d heap_mb=%d",
+                    "RESULT ingest events_per_s=%d copy_events_per_s=%d copy_ratio=%.2f p50_ms=%.1f p99_ms=%.1f failed=%d heap_mb=%d score_p99_ms=%.0f",
                     Math.round(max.eventsPerSecond()), Math.round(copy.rowsPerSecond()), max.eventsPerSecond() / copy.rowsPerSecond(),
                     paced.latency().millis(50), paced.latency().millis(99), max.failedBatches() + paced.failedBatches(),
-                    Math.round(heapBytes / 1048576.0)));
+                    Math.round(heapBytes / 1048576.0), scoreLatency.millis(99)));
             if (!verified) {
                 System.exit(1);
             }

@@ -53,10 +53,13 @@ public class Contacts {
         return contact;
     }
 
-    /** Applies Segment {@code identify} traits: unknown traits become attributes, bad values are left out. */
+    /**
+     * Applies Segment {@code identify} traits of several calls, in order: unknown traits become attributes,
+     * bad values are left out, an email another contact has is not taken from it.
+     */
     @Transactional
-    public void applyTraits(long workspaceId, long contactId, Map<String, Object> traits) {
-        writes.applyTraits(workspaceId, contactId, traits);
+    public void applyTraits(long workspaceId, List<IdentifyTraits> calls) {
+        writes.applyTraits(workspaceId, calls);
     }
 
     @Transactional

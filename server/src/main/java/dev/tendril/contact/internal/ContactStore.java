@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,13 +97,16 @@ public class ContactStore {
                 .params(companyId, workspaceId, id).update();
     }
 
-    /** Links the contact to the company owning this email's domain, when it has no company yet. */
-    public void linkCompanyByEmailDomain(long workspaceId, long id, String email) {
-        String domain = email.substring(email.indexOf('@') + 1);
-        jdbc.sql("select id from company where workspace_id = ? and domain = ?").params(workspaceId, domain)
-                .query(Long.class).optional()
-                .ifPresent(companyId -> jdbc.sql("update contact set company_id = ?, updated_at = now() where workspace_id = ? and id = ? and company_id is null")
-                        .params(companyId, workspaceId, id).update());
+    /** Links each of these contacts without a company to the company owning its email's domain, if any: one statement. */
+    public void linkCompaniesByEmailDomain(long workspaceId, long[] ids) {
+        if (ids.length == 0) {
+            return;
+        }
+        jdbc.sql("""
+                update contact c set company_id = co.id, updated_at = now() from company co
+                where c.workspace_id = ? and c.id = any(?) and c.company_id is null and c.email is not null
+                  and co.workspace_id = c.workspace_id and co.domain = substr(c.email, strpos(c.email, '@') + 1)""")
+                .params(workspaceId, ids).update();
     }
 
     public Optional<ContactView> find(long workspaceId, long id) {
@@ -119,6 +124,19 @@ public class ContactStore {
     public List<ContactView> findAll(long workspaceId, long[] ids, boolean keep) {
         return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id" + (keep ? " for key share" : ""))
                 .params(workspaceId, ids).query(this::map).list();
+    }
+
+    /** The contacts owning these lower-cased emails, by lower-cased email, in one query. */
+    public Map<String, Long> idsByEmail(long workspaceId, Collection<String> lowerCaseEmails) {
+        Map<String, Long> out = new HashMap<>();
+        if (!lowerCaseEmails.isEmpty()) {
+            jdbc.sql("select lower(email), id from contact where workspace_id = ? and lower(email) = any(?)")
+                    .params(workspaceId, lowerCaseEmails.toArray(String[]::new))
+                    .query(rs -> {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return out;
     }
 
     public OptionalLong idByEmail(long workspaceId, String email) {

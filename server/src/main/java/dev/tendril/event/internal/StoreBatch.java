@@ -3,6 +3,7 @@ package dev.tendril.event.internal;
 import dev.tendril.contact.Companies;
 import dev.tendril.contact.Contacts;
 import dev.tendril.contact.Identities;
+import dev.tendril.contact.IdentifyTraits;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.event.ContactsChanged;
 import java.time.Instant;
@@ -85,13 +86,32 @@ class StoreBatch {
             contacts.lock(workspaceId, ids(resolved));
         }
         List<StoredEvent> rows = new ArrayList<>(messages.size());
+        List<IdentifyTraits> identified = new ArrayList<>();
         for (SegmentMessage m : messages) {
             long contactId = resolved.get(m.identityRef());
-            applyTraits(workspaceId, m, contactId);
+            switch (m.type()) {
+                case "identify" -> identified.add(new IdentifyTraits(contactId, traits(m)));
+                case "group" -> {
+                    applyIdentified(workspaceId, identified); // in call order: an earlier identify may set the company too
+                    contacts.setCompany(workspaceId, contactId,
+                            companies.upsertFromTraits(workspaceId, m.name(), m.traits() == null ? Map.of() : m.traits()));
+                }
+                default -> { }
+            }
             rows.add(stored(m, contactId));
             changed.add(contactId);
         }
+        applyIdentified(workspaceId, identified);
         insert(workspaceId, rows, receivedAt);
+    }
+
+    /** Applies the identify calls collected so far, all at once, and empties the list. */
+    private void applyIdentified(long workspaceId, List<IdentifyTraits> identified) {
+        List<IdentifyTraits> withTraits = identified.stream().filter(c -> !c.traits().isEmpty()).toList();
+        if (!withTraits.isEmpty()) {
+            contacts.applyTraits(workspaceId, withTraits);
+        }
+        identified.clear();
     }
 
     private static long[] ids(Map<IdentityRef, Long> resolved) {
@@ -110,21 +130,13 @@ class StoreBatch {
         behavior.fold(workspaceId, rows);
     }
 
-    private void applyTraits(long workspaceId, SegmentMessage m, long contactId) {
-        switch (m.type()) {
-            case "identify" -> {
-                Map<String, Object> traits = new LinkedHashMap<>(m.traits() == null ? Map.of() : m.traits());
-                if (!traits.containsKey("timezone") && m.context() != null && m.context().get("timezone") instanceof String tz) {
-                    traits.put("timezone", tz);
-                }
-                if (!traits.isEmpty()) {
-                    contacts.applyTraits(workspaceId, contactId, traits);
-                }
-            }
-            case "group" -> contacts.setCompany(workspaceId, contactId,
-                    companies.upsertFromTraits(workspaceId, m.name(), m.traits() == null ? Map.of() : m.traits()));
-            default -> { }
+    /** An identify call's traits, with the timezone of its context when the traits name none. */
+    private static Map<String, Object> traits(SegmentMessage m) {
+        Map<String, Object> traits = new LinkedHashMap<>(m.traits() == null ? Map.of() : m.traits());
+        if (!traits.containsKey("timezone") && m.context() != null && m.context().get("timezone") instanceof String tz) {
+            traits.put("timezone", tz);
         }
+        return traits;
     }
 
     private StoredEvent stored(SegmentMessage m, long contactId) {

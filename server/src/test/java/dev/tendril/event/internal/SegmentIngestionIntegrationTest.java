@@ -86,6 +86,39 @@ class SegmentIngestionIntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /** A batch's identify calls are applied together; the result is what applying them one by one in order gives. */
+    @Test
+    void identifyCallsOfOneBatchApplyInOrder() {
+        assertThat(t.api("POST", "/api/v1/companies", "{\"name\": \"Initech\", \"domain\": \"initech.io\"}").status()).isEqualTo(201);
+        assertThat(t.api("POST", "/api/v1/contacts", "{\"email\": \"taken@initech.io\", \"externalId\": \"owner\"}").status())
+                .isEqualTo(201);
+        var batch = t.track("/v1/batch", """
+                {"batch": [
+                  {"type": "identify", "userId": "a", "traits": {"email": "Old@Initech.io", "title": "Analyst"}},
+                  {"type": "identify", "userId": "b", "traits": {"email": "TAKEN@initech.io", "firstName": "Bo"}},
+                  {"type": "identify", "userId": "a", "traits": {"email": "new@elsewhere.com", "title": "Manager"}},
+                  {"type": "identify", "userId": "c", "traits": {"email": "old@initech.io"}},
+                  {"type": "identify", "userId": "d", "traits": {"email": "d@initech.io", "company": {"name": "Own Co"}}},
+                  {"type": "group", "userId": "b", "groupId": "g-1", "traits": {"name": "Group Co"}},
+                  {"type": "identify", "userId": "b", "traits": {"lastName": "Berg"}}
+                ]}""");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+
+        var a = t.api("GET", "/api/v1/contacts/" + contactOf("a"), null);
+        assertThat(a.text("/email")).isEqualTo("new@elsewhere.com");
+        assertThat(a.text("/title")).isEqualTo("Manager");
+        // Linked by its first email's domain, when it had no company; a later email does not unlink it.
+        assertThat(t.api("GET", "/api/v1/companies/" + a.text("/companyId"), null).text("/name")).isEqualTo("Initech");
+        var b = t.api("GET", "/api/v1/contacts/" + contactOf("b"), null);
+        assertThat(b.json().get("email").isNull()).as("another contact's email is not taken").isTrue();
+        assertThat(b.text("/firstName") + " " + b.text("/lastName")).isEqualTo("Bo Berg");
+        assertThat(t.api("GET", "/api/v1/companies/" + b.text("/companyId"), null).text("/name")).isEqualTo("Group Co");
+        // a gave up old@initech.io earlier in the same batch, so c may have it.
+        assertThat(t.api("GET", "/api/v1/contacts/" + contactOf("c"), null).text("/email")).isEqualTo("old@initech.io");
+        var d = t.api("GET", "/api/v1/contacts/" + contactOf("d"), null);
+        assertThat(t.api("GET", "/api/v1/companies/" + d.text("/companyId"), null).text("/name")).isEqualTo("Own Co");
+    }
+
     @Test
     void refusesWith503AndRetryAfterWhileEveryStoringSlotIsTaken() throws Exception {
         CountDownLatch holding = new CountDownLatch(10);
