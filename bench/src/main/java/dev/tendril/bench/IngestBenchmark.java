@@ -19,7 +19,7 @@ final class IngestBenchmark {
 
     record Options(int clients, Duration warmup, Duration duration, Duration paced, int copyThreads, int people, Path serverJar) {
         static Options from(Flags flags) {
-            return new Options(flags.integer("clients", 16), flags.seconds("warmup", 10), flags.seconds("duration", 30),
+            return new Options(flags.integer("clients", 16), flags.seconds("warmup", 60), flags.seconds("duration", 30),
                     flags.seconds("paced", 20), flags.integer("copy-threads", 4), flags.integer("people", 100_000),
                     Path.of(flags.string("server-jar", "server/target/tendril.jar")));
         }

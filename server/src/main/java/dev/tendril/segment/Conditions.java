@@ -83,9 +83,10 @@ public class Conditions {
         return queries.matchingContactIds(workspaceId, condition, micros(now));
     }
 
-    /** Which of these contacts match at {@code now}: the batch backend over a few contacts, one query per condition. */
-    public Set<Long> matchingAmong(long workspaceId, Condition condition, Instant now, long[] contactIds) {
-        return new HashSet<>(queries.matchingAmong(workspaceId, condition, micros(now), contactIds));
+    /** For each condition, which of these contacts match at {@code now}: the batch backend, all the conditions in one query. */
+    public List<Set<Long>> matchingAmongEach(long workspaceId, List<Condition> conditions, Instant now, long[] contactIds) {
+        return conditions.isEmpty() || contactIds.length == 0 ? conditions.stream().map(c -> Set.<Long>of()).toList()
+                : queries.matchingEach(workspaceId, conditions, micros(now), contactIds);
     }
 
     public long count(long workspaceId, Condition condition) {

@@ -109,14 +109,17 @@ class RescoreContacts {
         segments.scoresChanged(workspaceId, changed);
     }
 
-    /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for. */
+    /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for: one query for all. */
     private Map<Condition, Set<Long>> matching(long workspaceId, ScoringModel model, Instant now, long[] ids) {
-        Map<Condition, Set<Long>> out = new IdentityHashMap<>();
-        Stream.concat(model.categories().values().stream().flatMap(c -> c.rules().stream())
+        List<Condition> all = Stream.concat(model.categories().values().stream().flatMap(c -> c.rules().stream())
                                 .map(r -> r instanceof ScoringRule.When w ? w.condition() : null),
                         model.stageRules().stream().map(StageRule::condition))
-                .filter(Objects::nonNull)
-                .forEach(c -> out.computeIfAbsent(c, x -> ids.length == 0 ? Set.of() : conditions.matchingAmong(workspaceId, x, now, ids)));
+                .filter(Objects::nonNull).toList();
+        List<Set<Long>> matched = conditions.matchingAmongEach(workspaceId, all, now, ids);
+        Map<Condition, Set<Long>> out = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            out.put(all.get(i), matched.get(i));
+        }
         return out;
     }
 

@@ -5,11 +5,15 @@ import static org.jooq.impl.DSL.table;
 
 import dev.tendril.segment.Condition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -37,9 +41,28 @@ public class SegmentQueries {
     }
 
     /** Which of these contacts match, in one query. */
-    public List<Long> matchingAmong(long workspaceId, Condition condition, Instant now, long[] among) {
-        Query query = matching(workspaceId, condition, now, among);
-        return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
+    /**
+     * For each condition, which of these contacts match, in one query: one boolean column per condition
+     * (each compiled test is two-valued), so a set of conditions costs one plan and one pass over the contacts.
+     */
+    public List<Set<Long>> matchingEach(long workspaceId, List<Condition> conditions, Instant now, long[] among) {
+        CompileCondition compiler = new CompileCondition(workspaceId, now);
+        List<SelectField<?>> columns = new ArrayList<>();
+        columns.add(field("c.id", Long.class));
+        conditions.forEach(c -> columns.add(DSL.field(compiler.compile(c))));
+        Query query = from(SQL.select(columns), new Condition.Or(conditions))
+                .where(field("c.workspace_id").eq(DSL.val(workspaceId))
+                        .and(DSL.condition("c.id = any({0}::bigint[])", DSL.val(LongStream.of(among).boxed().toArray(Long[]::new)))));
+        List<Set<Long>> out = new ArrayList<>();
+        conditions.forEach(c -> out.add(new HashSet<>()));
+        jdbc.sql(query.getSQL()).params(query.getBindValues()).query(rs -> {
+            for (int i = 0; i < conditions.size(); i++) {
+                if (rs.getBoolean(i + 2)) {
+                    out.get(i).add(rs.getLong(1));
+                }
+            }
+        });
+        return out;
     }
 
     public long count(long workspaceId, Condition condition, Instant now) {
