@@ -45,6 +45,7 @@ final class IngestBenchmark {
             Percentiles scoreLatency;
             long backlog;
             double drainSeconds;
+            List<String> drainStatements;
             int scoreMissed;
             Cpu cpu;
             List<String> dbActivity;
@@ -66,11 +67,13 @@ final class IngestBenchmark {
                 statements = StatementTimes.top(db, 15);
                 backlog = db.count("select count(distinct contact_id) from score_pending");
                 say("Waiting for scoring to catch up ...");
+                StatementTimes.reset(db);
                 long drainStart = System.nanoTime();
                 while (db.count("select count(*) from score_pending") > 0 && System.nanoTime() - drainStart < 300e9) {
                     Thread.sleep(200);
                 }
                 drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+                drainStatements = StatementTimes.top(db, 10);
                 say("Paced at half that rate (%.0f events/s) for %d s ...", max.eventsPerSecond() / 2, options.paced().toSeconds());
                 ScoreProbe probe = new ScoreProbe(server.base, writeKey, secretKey);
                 try {
@@ -96,6 +99,8 @@ final class IngestBenchmark {
             report(max, paced, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
             say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
                     backlog, drainSeconds);
+            say("                 PostgreSQL time by statement while it drained:");
+            drainStatements.forEach(line -> say("                   %s", line));
             say("score visible    p50 %.0f ms, p99 %.0f ms after the event's 200, while ingesting at the paced rate (%d probes, %d missed)",
                     scoreLatency.millis(50), scoreLatency.millis(99), scoreLatency.count(), scoreMissed);
             System.out.println(String.format(Locale.ROOT,

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +47,17 @@ public class Contacts {
     public ContactView patch(long workspaceId, String id, Map<String, Object> body) {
         return edited(workspaceId, writes.patch(workspaceId, Ids.CONTACT.require(id), body)
                 .orElseThrow(() -> new NotFoundException("contact", id)));
+    }
+
+    /**
+     * Moves contacts between lifecycle stages in one statement, each only if it is still in the stage the
+     * move is from (the caller holds their {@link #lock}s); returns the ids moved, each announced as edited.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
+        Set<Long> moved = writes.moveStages(workspaceId, moves);
+        moved.forEach(id -> events.publishEvent(new ContactEdited(workspaceId, id)));
+        return moved;
     }
 
     private ContactView edited(long workspaceId, ContactView contact) {

@@ -1,23 +1,26 @@
 package dev.tendril.contact.internal;
 
-import java.util.Arrays;
-import java.sql.Date;
 import dev.tendril.contact.ContactField;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
+import dev.tendril.contact.StageMove;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,6 +88,21 @@ public class ContactStore {
         params.add(workspaceId);
         params.add(id);
         return jdbc.sql(sql.toString()).params(params).update() == 1;
+    }
+
+    /** Each contact to its new stage if it is still in the old one, in one statement; the ids moved. */
+    public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
+        if (moves.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                update contact c set lifecycle_stage = u.to_stage, updated_at = now()
+                from unnest(?::bigint[], ?::text[], ?::text[]) as u(id, from_stage, to_stage)
+                where c.workspace_id = ? and c.id = u.id and c.lifecycle_stage = u.from_stage
+                returning c.id""")
+                .params(moves.stream().mapToLong(StageMove::contactId).toArray(), moves.stream().map(StageMove::from).toArray(String[]::new),
+                        moves.stream().map(StageMove::to).toArray(String[]::new), workspaceId)
+                .query(Long.class).list());
     }
 
     public void setExternalId(long workspaceId, long id, String externalId) {

@@ -76,7 +76,7 @@ class ContactScoreController {
             throw new InvalidInputException("reason", "must be text of up to 500 characters");
         }
         if (!s.equals(contact.lifecycleStage())) {
-            stages.move(ws, Ids.CONTACT.require(id), contact.lifecycleStage(), s, false, (String) reason, clock.instant());
+            stages.move(ws, Ids.CONTACT.require(id), contact.lifecycleStage(), s, (String) reason, clock.instant());
         }
         return contacts.get(ws, id);
     }

@@ -2,8 +2,8 @@ package dev.tendril.scoring.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Automatic stage moves decided by a rescore ({@code stage_pending}), applied after it commits, each
- * in short transactions of their own (up to 100 contacts each). Writing the stage locks the contact row, which ingestion locks too:
- * done inside a rescore round it would hold that lock for the whole round. A move whose contact has
+ * in short transactions of their own (up to 100 contacts each, a few statements per workspace). Writing the stage takes the
+ * contacts' locks, which ingestion takes too: done inside a rescore round it would hold them for the whole round. A move whose contact has
  * changed stage since (by hand, say) is dropped; the next rescore decides again.
  */
 @Component
@@ -75,9 +75,9 @@ class PendingStageMoves {
                 .query((rs, n) -> new Move(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
-        // In id order, as ingestion locks contacts; a contact whose stage changed since the decision keeps it (StageChanges.move).
-        claimed.stream().sorted(Comparator.comparingLong(Move::contactId))
-                .forEach(m -> stages.move(m.workspaceId(), m.contactId(), m.from(), m.to(), true, m.reason(), m.decidedAt()));
+        // Per workspace, all at once; a contact whose stage changed since the decision keeps it (StageChanges.moveAutomatically).
+        claimed.stream().collect(Collectors.groupingBy(Move::workspaceId)).forEach((workspaceId, moves) -> stages.moveAutomatically(workspaceId,
+                moves.stream().map(m -> new StageStore.Entry(m.contactId(), m.from(), m.to(), m.reason(), m.decidedAt())).toList()));
         return !claimed.isEmpty();
     }
 }

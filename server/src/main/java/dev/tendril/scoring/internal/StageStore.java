@@ -16,11 +16,21 @@ class StageStore {
         this.jdbc = jdbc;
     }
 
-    void add(long workspaceId, long contactId, String from, String to, boolean automatic, String reason, Instant at) {
+    /** One stage change for the history: the contact, the stages, why and when. */
+    record Entry(long contactId, String from, String to, String reason, Instant at) {}
+
+    void add(long workspaceId, List<Entry> entries, boolean automatic) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 insert into contact_stage_history (contact_id, workspace_id, from_stage, to_stage, source, reason, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(contactId, workspaceId, from, to, automatic ? "automatic" : "manual", reason, Timestamp.from(at))
+                select u.id, ?, u.from_stage, u.to_stage, ?, u.reason, u.changed_at
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as u(id, from_stage, to_stage, reason, changed_at)""")
+                .params(workspaceId, automatic ? "automatic" : "manual", entries.stream().mapToLong(Entry::contactId).toArray(),
+                        entries.stream().map(Entry::from).toArray(String[]::new), entries.stream().map(Entry::to).toArray(String[]::new),
+                        entries.stream().map(Entry::reason).toArray(String[]::new),
+                        entries.stream().map(e -> Timestamp.from(e.at())).toArray(Timestamp[]::new))
                 .update();
     }
 
