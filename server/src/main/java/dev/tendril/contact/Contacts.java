@@ -92,6 +92,12 @@ public class Contacts {
         return writes.lock(workspaceId, contactIds);
     }
 
+    /** The row id of a contact of this workspace, for APIs nested under it; 404 when there is none. */
+    public long requireId(long workspaceId, String id) {
+        get(workspaceId, id);
+        return Ids.CONTACT.require(id);
+    }
+
     public ContactView get(long workspaceId, String id) {
         return find(workspaceId, Ids.CONTACT.require(id)).orElseThrow(() -> new NotFoundException("contact", id));
     }

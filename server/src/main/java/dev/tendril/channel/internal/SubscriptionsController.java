@@ -2,7 +2,6 @@ package dev.tendril.channel.internal;
 
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.Cursor;
-import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
 import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.workspace.CurrentWorkspace;
@@ -40,7 +39,7 @@ class SubscriptionsController {
     Map<String, List<SubscriptionView>> all(@PathVariable String id) {
         long ws = CurrentWorkspace.id();
         Map<String, SubscriptionView> stored = new HashMap<>();
-        store.of(ws, contactId(ws, id)).forEach(s -> stored.put(s.channel(), s));
+        store.of(ws, contacts.requireId(ws, id)).forEach(s -> stored.put(s.channel(), s));
         return Map.of("data", ContactSubscriptions.CHANNELS.stream()
                 .map(c -> stored.getOrDefault(c, new SubscriptionView(c, ContactSubscriptions.NONE, null, null))).toList());
     }
@@ -50,7 +49,7 @@ class SubscriptionsController {
     @PutMapping("/{channel}")
     SubscriptionView set(@PathVariable String id, @PathVariable String channel, @RequestBody JsonNode body) {
         long ws = CurrentWorkspace.id();
-        return change.set(ws, contactId(ws, id), id, channel, body);
+        return change.set(ws, contacts.requireId(ws, id), id, channel, body);
     }
 
     @Operation(summary = "The consent record: every status change of the contact, newest first")
@@ -59,13 +58,7 @@ class SubscriptionsController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         int n = Cursor.limit(limit);
-        return Page.of(store.changes(ws, contactId(ws, id), Cursor.decode(cursor), n + 1), n,
+        return Page.of(store.changes(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Long.parseLong(last.id())));
-    }
-
-    /** The contact's row id; 404 when it is not a contact of this workspace. */
-    private long contactId(long ws, String id) {
-        contacts.get(ws, id);
-        return Ids.CONTACT.require(id);
     }
 }

@@ -8,7 +8,6 @@ import dev.tendril.event.BehaviorRule;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
 import dev.tendril.event.Timeline;
-import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,16 +38,13 @@ class ContactEventsController {
     Page<EventView> events(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
-        contacts.get(ws, id);
-        return timeline.events(ws, Ids.CONTACT.require(id), cursor, limit);
+        return timeline.events(ws, contacts.requireId(ws, id), cursor, limit);
     }
 
     @GetMapping("/api/v1/contacts/{id}/behavior")
     BehaviorView behavior(@PathVariable String id) {
         long ws = CurrentWorkspace.id();
-        contacts.get(ws, id);
-        long contactId = Ids.CONTACT.require(id);
-        return timeline.behavior(ws, contactId).orElse(new BehaviorView(id, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        return timeline.behavior(ws, contacts.requireId(ws, id)).orElse(new BehaviorView(id, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @GetMapping("/api/v1/settings/behavior-rules")

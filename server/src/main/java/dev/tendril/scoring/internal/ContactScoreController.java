@@ -46,7 +46,7 @@ class ContactScoreController {
     @GetMapping("/score")
     ScoreView score(@PathVariable String id) {
         long ws = CurrentWorkspace.id();
-        long contactId = contactId(ws, id);
+        long contactId = contacts.requireId(ws, id);
         return scores.view(ws, contactId).or(() -> rescore.preview(ws, contactId))
                 .orElseThrow(() -> new dev.tendril.platform.NotFoundException("contact", id));
     }
@@ -57,7 +57,7 @@ class ContactScoreController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         int n = Cursor.limit(limit);
-        return Page.of(scores.history(ws, contactId(ws, id), Cursor.decode(cursor), n + 1), n,
+        return Page.of(scores.history(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Long.parseLong(last.id())));
     }
 
@@ -87,13 +87,7 @@ class ContactScoreController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         int n = Cursor.limit(limit);
-        return Page.of(stageHistory.history(ws, contactId(ws, id), Cursor.decode(cursor), n + 1), n,
+        return Page.of(stageHistory.history(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Long.parseLong(last.id())));
-    }
-
-    /** The contact's row id; 404 when it is not a contact of this workspace. */
-    private long contactId(long ws, String id) {
-        contacts.get(ws, id);
-        return Ids.CONTACT.require(id);
     }
 }

@@ -1,13 +1,12 @@
 package dev.tendril.channel.internal;
 
+import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,19 +147,5 @@ class SubscriptionsIntegrationTest {
 
     List<String> members(String segment) {
         return t.api("GET", "/api/v1/segments/" + segment + "/members", null).json().get("data").findValuesAsString("id");
-    }
-
-    static <T> T eventually(Supplier<T> value, Predicate<T> done) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        T last = value.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = value.get();
-        }
-        return last;
     }
 }

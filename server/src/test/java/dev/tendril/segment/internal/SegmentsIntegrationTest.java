@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tendril.testing.IntegrationTest;
@@ -7,7 +8,6 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,31 +56,6 @@ class SegmentsIntegrationTest {
 
     String contactOf(String userId) {
         return t.api("GET", "/api/v1/contacts?externalId=" + userId, null).text("/data/0/id");
-    }
-
-    /**
-     * Waits (at most 5 s) for the asynchronous real-time update; returns the last value seen. On a
-     * timeout it prints the real-time worker's stack (one unexplained timeout was seen once, not reproduced).
-     */
-    static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        T last = value.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = value.get();
-        }
-        if (!done.test(last)) {
-            Thread.getAllStackTraces().forEach((th, st) -> {
-                if (th.getName().contains("realtime")) {
-                    System.err.println("DIAG " + th + " " + th.getState() + " " + java.util.Arrays.toString(st).replace(", ", "\n  "));
-                }
-            });
-        }
-        return last;
     }
 
     @Test
