@@ -12,9 +12,11 @@ import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import dev.tendril.scoring.ContactScore;
 import dev.tendril.scoring.ContactScores;
+import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.workspace.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +38,11 @@ class ContactPages {
     private final Companies companies;
     private final Timeline timeline;
     private final ContactScores scores;
+    private final List<ContactSubscriptions> subscriptions;
 
-    ContactPages(Contacts contacts, Companies companies, Timeline timeline, ContactScores scores) {
+    ContactPages(Contacts contacts, Companies companies, Timeline timeline, ContactScores scores,
+            List<ContactSubscriptions> subscriptions) {
+        this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.companies = companies;
         this.timeline = timeline;
@@ -76,9 +81,19 @@ class ContactPages {
         model.addAttribute("behavior", timeline.behavior(ws, contactId).orElse(null));
         model.addAttribute("events", timeline.events(ws, contactId, null, EVENTS_PER_PAGE));
         model.addAttribute("score", scores.score(ws, contactId).orElse(null));
+        model.addAttribute("subscriptions", subscriptions(ws, contactId));
         model.addAttribute("scoreChart", LineChart.untilNow("Score", scores.history(ws, contactId, SCORE_CHANGES_CHARTED),
                 ContactScore.Change::at, ContactScore.Change::score));
         return "contacts/detail";
+    }
+
+    /** The contact's status on every channel, {@code none} where nothing is stored. */
+    private Map<String, String> subscriptions(long ws, long contactId) {
+        Map<String, String> stored = subscriptions.stream().findFirst()
+                .map(s -> s.statuses(ws, List.of(contactId)).getOrDefault(contactId, Map.of())).orElse(Map.of());
+        Map<String, String> out = new LinkedHashMap<>();
+        ContactSubscriptions.CHANNELS.forEach(c -> out.put(c, stored.getOrDefault(c, ContactSubscriptions.NONE)));
+        return out;
     }
 
     /** The next page of a timeline, for its "Load more" button. */

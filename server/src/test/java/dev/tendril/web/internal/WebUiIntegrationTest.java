@@ -42,6 +42,10 @@ class WebUiIntegrationTest extends BrowserTest {
                  "timestamp": "2026-01-01T10:%02d:00Z"}""".formatted(i, i, i)).collect(Collectors.joining(","));
         assertThat(t.track("/v1/batch", "{\"batch\": [" + pages + "]}").status()).isEqualTo(200);
 
+        String ada = t.api("GET", "/api/v1/contacts?externalId=ada-1", null).text("/data/0/id");
+        assertThat(t.api("PUT", "/api/v1/contacts/" + ada + "/subscriptions/email", "{\"status\": \"unsubscribed\"}").status())
+                .isEqualTo(200);
+
         signIn(t.ownerEmail(), t.ownerPassword());
         assertThat(page).hasURL(t.baseUrl() + "/contacts");
         assertThat(page.locator("#contacts tbody tr")).hasCount(4);
@@ -68,6 +72,9 @@ class WebUiIntegrationTest extends BrowserTest {
         assertThat(page.locator("dl.fields").first()).containsText("ada@engines.example");
         assertThat(page.getByText("Analytical Engines Ltd")).isVisible();
         assertThat(page.locator("dl.fields").last()).containsText("enterprise");
+        assertThat(page.locator("ul.subscriptions li")).hasCount(3);
+        assertThat(page.locator("ul.subscriptions li", new Page.LocatorOptions().setHasText("email"))).containsText("unsubscribed");
+        assertThat(page.locator("ul.subscriptions li", new Page.LocatorOptions().setHasText("sms"))).containsText("none");
         assertThat(page.locator(".stats div", new Page.LocatorOptions().setHasText("demo requests")).locator("span")).hasText("1");
         var events = page.locator("ol.timeline li.event");
         assertThat(events).hasCount(20);
