@@ -92,6 +92,27 @@ public class Contacts {
         return writes.lock(workspaceId, contactIds);
     }
 
+    /**
+     * The shared form of {@link #lock}, for ingestion: batches holding it do not wait for each other, yet
+     * no delete, merge or other exclusive holder can take these contacts away until the transaction ends.
+     * Writers of derived state that must not interleave (counters, behaviour) add {@link #lockDerivedState}
+     * as late as they can, so batches sharing people queue only for that last part.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockShared(long workspaceId, long[] contactIds) {
+        return writes.share(workspaceId, contactIds);
+    }
+
+    /**
+     * Exclusive locks on these contacts' derived state (a lock class of its own, in id order), taken by a
+     * holder of {@link #lockShared} before it reads and rewrites per-contact state; an exclusive
+     * {@link #lock} holder has no need of it, as no shared holder can be working on those contacts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockDerivedState(long[] contactIds) {
+        writes.lockDerivedState(contactIds);
+    }
+
     /** The row id of a contact of this workspace, for APIs nested under it; 404 when there is none. */
     public long requireId(long workspaceId, String id) {
         get(workspaceId, id);

@@ -133,6 +133,14 @@ public class ContactWrites {
         return store.lock(workspaceId, ids);
     }
 
+    public boolean share(long workspaceId, long[] ids) {
+        return store.share(workspaceId, ids);
+    }
+
+    public void lockDerivedState(long[] ids) {
+        store.lockDerivedState(ids);
+    }
+
     public void setCompany(long workspaceId, long id, long companyId) {
         store.setCompany(workspaceId, id, companyId);
     }

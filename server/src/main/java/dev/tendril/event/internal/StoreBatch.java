@@ -59,7 +59,7 @@ class StoreBatch {
                 pending.clear();
                 resolved = Map.of(); // identities after an alias are resolved afresh
                 long survivor = identities.alias(workspaceId, m.name(), m.userId());
-                contacts.lock(workspaceId, new long[] {survivor});
+                contacts.lockShared(workspaceId, new long[] {survivor});
                 insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
                 changed.add(survivor);
             } else {
@@ -80,10 +80,10 @@ class StoreBatch {
         }
         List<IdentityRef> refs = messages.stream().map(SegmentMessage::identityRef).toList();
         Map<IdentityRef, Long> resolved = preResolved;
-        if (!resolved.keySet().containsAll(refs) || !contacts.lock(workspaceId, ids(resolved))) {
+        if (!resolved.keySet().containsAll(refs) || !contacts.lockShared(workspaceId, ids(resolved))) {
             // A contact went away (merged, deleted) between the two transactions: resolve again, now under lock.
             resolved = identities.resolve(workspaceId, refs);
-            contacts.lock(workspaceId, ids(resolved));
+            contacts.lockShared(workspaceId, ids(resolved));
         }
         List<StoredEvent> rows = new ArrayList<>(messages.size());
         List<IdentifyTraits> identified = new ArrayList<>();
@@ -120,6 +120,8 @@ class StoreBatch {
 
     private void insert(long workspaceId, List<StoredEvent> rows, Instant receivedAt) {
         events.insert(workspaceId, rows, receivedAt);
+        // Only now: batches sharing people queue for the counters and the behaviour fold, not for the COPY and traits.
+        contacts.lockDerivedState(rows.stream().mapToLong(StoredEvent::contactId).toArray());
         Map<EventStore.CounterKey, Integer> counts = new HashMap<>();
         for (StoredEvent e : rows) {
             if (e.message().isActivity()) {
