@@ -10,10 +10,12 @@ import java.util.Collection;
  */
 public interface SegmentInputs {
     /**
-     * These contacts' stored score, grade or temperature changed (or was stored for the first time):
-     * the segments reading scores re-evaluate them once the caller's transaction commits.
+     * These contacts' stored scores changed: {@code rated} those whose grade or temperature changed too (or
+     * were scored for the first time), {@code numbersOnly} the others. The segments reading scores
+     * re-evaluate both once the caller's transaction commits; those reading only grade or temperature, the
+     * rated ones (most changes move the numbers alone, and every workspace has hot, warm and cold segments).
      */
-    void scoresChanged(long workspaceId, Collection<Long> contactIds);
+    void scoresChanged(long workspaceId, Collection<Long> rated, Collection<Long> numbersOnly);
 
     /**
      * These contacts' subscription status changed (the channel module, which cannot be listened to for

@@ -80,7 +80,8 @@ class RescoreContacts {
         Map<Condition, Set<Long>> matching = matching(workspaceId, model, now, ids);
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, LongStream.of(ids).boxed().toList());
         Map<Long, Scored> before = scores.current(workspaceId, ids);
-        List<Long> changed = new ArrayList<>();
+        List<Long> rated = new ArrayList<>();
+        List<Long> numbersOnly = new ArrayList<>();
         List<ScoreStore.ScoredContact> all = new ArrayList<>(ids.length);
         List<ScoreStore.ScoredContact> history = new ArrayList<>();
         List<PendingStageMoves.Decided> moves = new ArrayList<>();
@@ -91,10 +92,12 @@ class RescoreContacts {
             Scored after = ScoreCalculator.score(model, inputs);
             Scored previous = before.getOrDefault(id, Scored.unscored(model));
             all.add(new ScoreStore.ScoredContact(id, after));
-            if (ScoreEvents.changed(previous, after) || !before.containsKey(id)) {
+            if (!before.containsKey(id) || !previous.grade().equals(after.grade()) || !previous.temperature().equals(after.temperature())) {
                 // A first score counts even when it equals "unscored": segments reading scores may not have seen
                 // the contact yet (one created through the API re-evaluates only segments reading contact data).
-                changed.add(id);
+                rated.add(id);
+            } else if (ScoreEvents.changed(previous, after)) {
+                numbersOnly.add(id);
             }
             if (ScoreEvents.changed(previous, after)) {
                 history.add(new ScoreStore.ScoredContact(id, after));
@@ -106,7 +109,7 @@ class RescoreContacts {
         scores.saveAll(workspaceId, all, model.version(), now);
         scores.addHistory(workspaceId, history, reason, model.version(), now);
         stageMoves.decide(workspaceId, moves, now);
-        segments.scoresChanged(workspaceId, changed);
+        segments.scoresChanged(workspaceId, rated, numbersOnly);
     }
 
     /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for: one query for all. */

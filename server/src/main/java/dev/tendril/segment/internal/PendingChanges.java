@@ -46,8 +46,9 @@ class PendingChanges implements SegmentInputs {
     }
 
     @Override
-    public void scoresChanged(long workspaceId, Collection<Long> contactIds) {
-        note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
+    public void scoresChanged(long workspaceId, Collection<Long> rated, Collection<Long> numbersOnly) {
+        note(workspaceId, rated.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
+        note(workspaceId, numbersOnly.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORE_NUMBERS);
     }
 
     @Override

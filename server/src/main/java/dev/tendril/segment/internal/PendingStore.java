@@ -9,9 +9,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PendingStore {
-    /** What changed; the column's values. */
+    /**
+     * What changed; the column's values. {@code SCORES}: a score with its grade or temperature (or a first
+     * score); {@code SCORE_NUMBERS}: only the numbers, which segments reading ratings alone can ignore.
+     */
     enum Reads {
-        ALL("all"), CONTACT_DATA("contactData"), SCORES("scores"), MEMBERSHIPS("memberships");
+        ALL("all"), CONTACT_DATA("contactData"), SCORES("scores"), SCORE_NUMBERS("scoreNumbers"), MEMBERSHIPS("memberships");
 
         final String column;
 

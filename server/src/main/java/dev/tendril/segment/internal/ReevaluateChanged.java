@@ -68,8 +68,11 @@ class ReevaluateChanged {
                 if (segment.reads().contactData()) {
                     contacts.addAll(changed.get(PendingStore.Reads.CONTACT_DATA));
                 }
-                if (segment.reads().scores()) {
+                if (segment.reads().scores() || segment.reads().ratings()) {
                     contacts.addAll(changed.get(PendingStore.Reads.SCORES));
+                }
+                if (segment.reads().scores()) {
+                    contacts.addAll(changed.get(PendingStore.Reads.SCORE_NUMBERS));
                 }
                 if (segment.reads().memberships()) {
                     contacts.addAll(changed.get(PendingStore.Reads.MEMBERSHIPS));

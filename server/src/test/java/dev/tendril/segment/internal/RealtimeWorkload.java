@@ -35,7 +35,7 @@ final class RealtimeWorkload {
     enum Change {
         EVENT("tracked event", SegmentReads::events),
         CONTACT_EDIT("contact edit", SegmentReads::contactData),
-        SCORE("score change", SegmentReads::scores);
+        SCORE("score change", r -> r.scores() || r.ratings()); // numbers and rating: the widest score change
 
         final String label;
         final Predicate<SegmentReads> reads;

@@ -58,6 +58,25 @@ class SegmentsIntegrationTest {
         return t.api("GET", "/api/v1/contacts?externalId=" + userId, null).text("/data/0/id");
     }
 
+    /** A score that moves without changing temperature reaches segments on the number, and leaves temperature segments alone. */
+    @Test
+    void segmentsOnTheScoreFollowChangesThatKeepTheTemperature() {
+        String tenPlus = segment("Ten points", "{\"score\": {\"op\": \"gte\", \"value\": 10}}");
+        String cold = segment("Cold", "{\"temperature\": \"cold\"}");
+        t.track("/v1/page", "{\"userId\": \"reader\", \"name\": \"Docs\", \"properties\": {\"path\": \"/docs\"}}");
+        String reader = contactOf("reader");
+        assertThat(eventually(() -> members(cold), m -> m.contains(reader))).contains(reader);
+        assertThat(members(tenPlus)).isEmpty();
+
+        StringBuilder pages = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            pages.append(i == 0 ? "" : ",").append("{\"type\": \"page\", \"userId\": \"reader\", \"name\": \"Docs\", \"properties\": {\"path\": \"/docs/").append(i).append("\"}}");
+        }
+        t.track("/v1/batch", "{\"batch\": [" + pages + "]}");
+        assertThat(eventually(() -> members(tenPlus), m -> m.contains(reader))).containsExactly(reader);
+        assertThat(members(cold)).contains(reader);
+    }
+
     @Test
     void aNewSegmentHoldsTheMatchingContacts() {
         String vp = contact("{\"email\": \"vp@acme.io\", \"firstName\": \"Vera\", \"lastName\": \"Park\", \"title\": \"VP Sales\"}");
