@@ -50,7 +50,7 @@ public class SegmentQueries {
         List<SelectField<?>> columns = new ArrayList<>();
         columns.add(field("c.id", Long.class));
         conditions.forEach(c -> columns.add(DSL.field(compiler.compile(c))));
-        Query query = from(SQL.select(columns), new Condition.Or(conditions))
+        Query query = from(SQL.select(columns), new Condition.Or(conditions), true)
                 .where(field("c.workspace_id").eq(DSL.val(workspaceId))
                         .and(DSL.condition("c.id = any({0}::bigint[])", DSL.val(LongStream.of(among).boxed().toArray(Long[]::new)))));
         List<Set<Long>> out = new ArrayList<>();
@@ -86,7 +86,7 @@ public class SegmentQueries {
         if (among != null) {
             where = where.and(DSL.condition("c.id = any({0}::bigint[])", DSL.val(LongStream.of(among).boxed().toArray(Long[]::new))));
         }
-        return from(SQL.select(field("c.id", Long.class)), condition).where(where);
+        return from(SQL.select(field("c.id", Long.class)), condition, among != null).where(where);
     }
 
     /** The SQL of a condition, for logs and tests. */
@@ -95,12 +95,25 @@ public class SegmentQueries {
     }
 
     private static <R extends org.jooq.Record> SelectJoinStep<R> from(org.jooq.SelectSelectStep<R> select, Condition condition) {
+        return from(select, condition, false);
+    }
+
+    /**
+     * {@code amongFew}: the query is limited to given contacts, so their scores are probed one by one
+     * (a lateral lookup the planner cannot turn into a hash join over the whole score table, as it did
+     * for a few hundred contacts once the table had grown).
+     */
+    private static <R extends org.jooq.Record> SelectJoinStep<R> from(org.jooq.SelectSelectStep<R> select, Condition condition,
+            boolean amongFew) {
         SelectJoinStep<R> from = select.from(table("contact").as("c"));
         if (CompileCondition.readsCompany(condition)) {
             from = from.leftJoin(table("company").as("co")).on(field("co.id").eq(field("c.company_id")));
         }
         if (CompileCondition.readsScores(condition)) {
-            from = from.leftJoin(table("contact_score").as("cs")).on(field("cs.contact_id").eq(field("c.id")));
+            from = amongFew
+                    ? from.leftJoin(DSL.lateral(DSL.select(DSL.asterisk()).from(table("contact_score").as("x"))
+                            .where(field("x.contact_id").eq(field("c.id"))).limit(1)).as("cs")).on(DSL.trueCondition())
+                    : from.leftJoin(table("contact_score").as("cs")).on(field("cs.contact_id").eq(field("c.id")));
         }
         return from;
     }
