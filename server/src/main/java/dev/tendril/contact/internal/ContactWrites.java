@@ -6,8 +6,8 @@ import dev.tendril.contact.ContactChanges.CompanyRef;
 import dev.tendril.contact.ContactField;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
-import dev.tendril.contact.IdentifyTraits;
 import dev.tendril.contact.Contacts.Upserted;
+import dev.tendril.contact.IdentifyTraits;
 import dev.tendril.contact.StageMove;
 import dev.tendril.contact.internal.ContactInputParser.Mode;
 import dev.tendril.platform.ConflictException;
@@ -123,7 +123,6 @@ public class ContactWrites {
         }
         store.linkCompaniesByEmailDomain(workspaceId, toLink.stream().mapToLong(Long::longValue).toArray());
     }
-
 
     public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
         return store.moveStages(workspaceId, moves);

@@ -33,7 +33,7 @@ class ScoreStore {
 
     /**
      * Serialises rescores of the same contacts (another drainer, another node) with scoring's own
-     * advisory locks, in id order: ingestion never waits for scoring, as it would on the contact rows.
+     * advisory locks, in id order: ingestion never waits for scoring, as it would on the contacts' own locks.
      */
     void lockForRescore(long[] sortedIds) {
         jdbc.sql("select count(*) from (select pg_advisory_xact_lock(7342, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
