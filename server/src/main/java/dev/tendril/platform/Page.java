@@ -1,6 +1,7 @@
 package dev.tendril.platform;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** One page of a cursor-paginated list: {@code {"data": [...], "nextCursor": "..."}}. */
@@ -12,5 +13,14 @@ public record Page<T>(List<T> data, String nextCursor) {
             return new Page<>(rows, null);
         }
         return new Page<>(rows.subList(0, limit), cursorOf.apply(rows.get(limit - 1)).encode());
+    }
+
+    /**
+     * A page of a log read newest first by numeric id (histories): {@code fetch} gets the decoded cursor and
+     * how many rows to read; the next cursor is the last row's id.
+     */
+    public static <T> Page<T> byId(String cursor, Integer limit, BiFunction<Cursor, Integer, List<T>> fetch, Function<T, String> idOf) {
+        int n = Cursor.limit(limit);
+        return of(fetch.apply(Cursor.decode(cursor), n + 1), n, last -> new Cursor(null, Long.parseLong(idOf.apply(last))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tendril.segment;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,13 @@ public interface ContactSubscriptions {
     /** Every status a condition may test; {@link #NONE} is never stored. */
     List<String> STATUSES = List.of("subscribed", "pending", "unsubscribed", "bounced", "complained", "none");
     String NONE = "none";
+
+    /** Every channel in {@link #CHANNELS} order, with its stored status or {@link #NONE}. */
+    static Map<String, String> everyChannel(Map<String, String> stored) {
+        Map<String, String> out = new LinkedHashMap<>();
+        CHANNELS.forEach(c -> out.put(c, stored.getOrDefault(c, NONE)));
+        return out;
+    }
 
     /** Channel to status of those of these contacts with any stored status, in one query. */
     Map<Long, Map<String, String>> statuses(long workspaceId, Collection<Long> contactIds);

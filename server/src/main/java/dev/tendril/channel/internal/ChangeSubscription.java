@@ -10,6 +10,7 @@ import dev.tendril.segment.SegmentInputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,12 +65,14 @@ class ChangeSubscription {
 
     /** In the caller's transaction, which holds the contact. */
     SubscriptionView change(long workspaceId, long contactId, String channel, String status, String source, Instant at) {
-        String from = store.lock(workspaceId, contactId, channel).map(SubscriptionView::status).orElse(ContactSubscriptions.NONE);
-        if (!from.equals(status)) {
-            store.save(workspaceId, contactId, channel, from, status, source, at);
-            events.publishEvent(new SubscriptionChanged(workspaceId, contactId, channel, from, status, source));
-            segments.subscriptionsChanged(workspaceId, List.of(contactId));
+        Optional<SubscriptionView> stored = store.lock(workspaceId, contactId, channel);
+        String from = stored.map(SubscriptionView::status).orElse(ContactSubscriptions.NONE);
+        if (from.equals(status)) {
+            return stored.orElseThrow(); // status is never none, so it is stored
         }
-        return store.lock(workspaceId, contactId, channel).orElseThrow();
+        store.save(workspaceId, contactId, channel, from, status, source, at);
+        events.publishEvent(new SubscriptionChanged(workspaceId, contactId, channel, from, status, source));
+        segments.subscriptionsChanged(workspaceId, List.of(contactId));
+        return new SubscriptionView(channel, status, source, at);
     }
 }

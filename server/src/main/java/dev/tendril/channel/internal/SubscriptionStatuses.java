@@ -4,7 +4,6 @@ import dev.tendril.content.ContactPreferences;
 import dev.tendril.segment.ContactSubscriptions;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +27,7 @@ class SubscriptionStatuses implements ContactSubscriptions, ContactPreferences {
         Map<Long, Map<String, String>> stored = store.statuses(workspaceId, contactIds);
         Map<Long, Map<String, Object>> out = new HashMap<>();
         for (long id : contactIds) {
-            Map<String, Object> channels = new LinkedHashMap<>();
-            for (String channel : CHANNELS) {
-                channels.put(channel, stored.getOrDefault(id, Map.of()).getOrDefault(channel, NONE));
-            }
-            out.put(id, Map.of("subscriptions", channels));
+            out.put(id, Map.of("subscriptions", ContactSubscriptions.everyChannel(stored.getOrDefault(id, Map.of()))));
         }
         return out;
     }

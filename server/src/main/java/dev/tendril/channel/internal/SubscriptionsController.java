@@ -1,7 +1,6 @@
 package dev.tendril.channel.internal;
 
 import dev.tendril.contact.Contacts;
-import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Page;
 import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.workspace.CurrentWorkspace;
@@ -57,8 +56,7 @@ class SubscriptionsController {
     Page<SubscriptionChangeView> history(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
-        int n = Cursor.limit(limit);
-        return Page.of(store.changes(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
-                last -> new Cursor(null, Long.parseLong(last.id())));
+        long contactId = contacts.requireId(ws, id);
+        return Page.byId(cursor, limit, (after, n) -> store.changes(ws, contactId, after, n), SubscriptionChangeView::id);
     }
 }

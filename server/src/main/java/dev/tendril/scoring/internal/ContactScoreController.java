@@ -2,9 +2,9 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
-import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +48,7 @@ class ContactScoreController {
         long ws = CurrentWorkspace.id();
         long contactId = contacts.requireId(ws, id);
         return scores.view(ws, contactId).or(() -> rescore.preview(ws, contactId))
-                .orElseThrow(() -> new dev.tendril.platform.NotFoundException("contact", id));
+                .orElseThrow(() -> new NotFoundException("contact", id));
     }
 
     @Operation(summary = "Every change of the contact's score, newest first, with its reason")
@@ -56,9 +56,8 @@ class ContactScoreController {
     Page<ScoreHistoryEntry> scoreHistory(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
-        int n = Cursor.limit(limit);
-        return Page.of(scores.history(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
-                last -> new Cursor(null, Long.parseLong(last.id())));
+        long contactId = contacts.requireId(ws, id);
+        return Page.byId(cursor, limit, (after, n) -> scores.history(ws, contactId, after, n), ScoreHistoryEntry::id);
     }
 
     @Operation(summary = "Set the contact's lifecycle stage by hand", description = "{\"stage\": \"sql\", \"reason\": \"…\"}; "
@@ -86,8 +85,7 @@ class ContactScoreController {
     Page<StageHistoryEntry> stageHistory(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
-        int n = Cursor.limit(limit);
-        return Page.of(stageHistory.history(ws, contacts.requireId(ws, id), Cursor.decode(cursor), n + 1), n,
-                last -> new Cursor(null, Long.parseLong(last.id())));
+        long contactId = contacts.requireId(ws, id);
+        return Page.byId(cursor, limit, (after, n) -> stageHistory.history(ws, contactId, after, n), StageHistoryEntry::id);
     }
 }

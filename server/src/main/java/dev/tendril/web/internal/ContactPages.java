@@ -16,7 +16,6 @@ import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.workspace.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,11 +88,8 @@ class ContactPages {
 
     /** The contact's status on every channel, {@code none} where nothing is stored. */
     private Map<String, String> subscriptions(long ws, long contactId) {
-        Map<String, String> stored = subscriptions.stream().findFirst()
-                .map(s -> s.statuses(ws, List.of(contactId)).getOrDefault(contactId, Map.of())).orElse(Map.of());
-        Map<String, String> out = new LinkedHashMap<>();
-        ContactSubscriptions.CHANNELS.forEach(c -> out.put(c, stored.getOrDefault(c, ContactSubscriptions.NONE)));
-        return out;
+        return ContactSubscriptions.everyChannel(subscriptions.stream().findFirst()
+                .map(s -> s.statuses(ws, List.of(contactId)).getOrDefault(contactId, Map.of())).orElse(Map.of()));
     }
 
     /** The next page of a timeline, for its "Load more" button. */
