@@ -9,6 +9,7 @@ import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.segment.SegmentInputs;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,8 @@ class ChangeSubscription {
         if (!contacts.lock(workspaceId, new long[] {contactId})) {
             throw new NotFoundException("contact", contactRef);
         }
-        return change(workspaceId, contactId, channel, status, source == null ? "api" : source, clock.instant());
+        // Stored to the microsecond, so the answer shows the time a later read gives.
+        return change(workspaceId, contactId, channel, status, source == null ? "api" : source, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** In the caller's transaction, which holds the contact. */

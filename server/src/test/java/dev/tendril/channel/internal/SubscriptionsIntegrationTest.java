@@ -51,6 +51,8 @@ class SubscriptionsIntegrationTest {
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
         assertThat(subscribed.text("/status")).isEqualTo("subscribed");
         assertThat(subscribed.text("/updatedAt")).isNotBlank();
+        assertThat(t.api("GET", "/api/v1/contacts/" + ada + "/subscriptions", null).text("/data/0/updatedAt"))
+                .as("the answer shows what a later read gives").isEqualTo(subscribed.text("/updatedAt"));
         assertThat(set(ada, "sms", "{\"status\": \"pending\"}").status()).isEqualTo(200);
         assertThat(set(ada, "email", "{\"status\": \"unsubscribed\", \"source\": \"unsubscribe link\"}").status()).isEqualTo(200);
         // The same status again is no change and leaves no entry.
