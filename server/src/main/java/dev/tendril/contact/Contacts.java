@@ -56,12 +56,14 @@ public class Contacts {
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
         Set<Long> moved = writes.moveStages(workspaceId, moves);
-        moved.forEach(id -> events.publishEvent(new ContactEdited(workspaceId, id)));
+        if (!moved.isEmpty()) {
+            events.publishEvent(new ContactsEdited(workspaceId, Set.copyOf(moved)));
+        }
         return moved;
     }
 
     private ContactView edited(long workspaceId, ContactView contact) {
-        events.publishEvent(new ContactEdited(workspaceId, Ids.CONTACT.require(contact.id())));
+        events.publishEvent(new ContactsEdited(workspaceId, Set.of(Ids.CONTACT.require(contact.id()))));
         return contact;
     }
 

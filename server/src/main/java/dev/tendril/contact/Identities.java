@@ -2,7 +2,6 @@ package dev.tendril.contact;
 
 import dev.tendril.contact.internal.IdentityResolution;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +20,7 @@ public class Identities {
 
     /** One contact id per ref, in order; runs inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<IdentityRef, Long> resolve(long workspaceId, List<IdentityRef> refs) {
+    public ResolvedIdentities resolve(long workspaceId, List<IdentityRef> refs) {
         return resolution.resolve(workspaceId, refs);
     }
 

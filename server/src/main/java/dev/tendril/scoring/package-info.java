@@ -5,7 +5,7 @@
  * behaviour, engagement, recency, predictive), each rule a condition of the segment language or, for
  * behaviour, points per unit of a behaviour counter. Contacts are rescored after every committed event
  * batch ({@link dev.tendril.event.ContactsChanged}), after every edit through the contact API
- * ({@link dev.tendril.contact.ContactEdited}) and, in the background, after a model change. Score
+ * ({@link dev.tendril.contact.ContactsEdited}) and, in the background, after a model change. Score
  * changes reach segmentation through {@link dev.tendril.segment.SegmentInputs} (segmentation cannot
  * listen to this module's events: this module depends on it). It implements
  * {@link dev.tendril.segment.ContactScores} for segmentation's in-memory backend.

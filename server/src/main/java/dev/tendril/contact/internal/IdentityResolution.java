@@ -2,8 +2,10 @@ package dev.tendril.contact.internal;
 
 import dev.tendril.contact.ContactsMerged;
 import dev.tendril.contact.IdentityRef;
+import dev.tendril.contact.ResolvedIdentities;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,7 +170,7 @@ public class IdentityResolution {
      * lookups without locks. Only calls that must write an identity (a new person, a first identify,
      * a merge) take advisory locks on their ids and re-read them before deciding.
      */
-    public Map<IdentityRef, Long> resolve(long workspaceId, List<IdentityRef> refs) {
+    public ResolvedIdentities resolve(long workspaceId, List<IdentityRef> refs) {
         Batch known = new Batch(workspaceId, userIds(refs), anonymousIds(refs));
         Map<IdentityRef, Long> out = new LinkedHashMap<>();
         List<IdentityRef> writing = new ArrayList<>();
@@ -181,7 +183,7 @@ public class IdentityResolution {
             }
         }
         if (writing.isEmpty()) {
-            return out;
+            return new ResolvedIdentities(out, Set.of());
         }
         List<String> lockKeys = new ArrayList<>();
         for (IdentityRef ref : writing) {
@@ -202,7 +204,9 @@ public class IdentityResolution {
             out.put(ref, batch.resolve(ref));
         }
         out.replaceAll((ref, id) -> batch.current(id));
-        return out;
+        Set<Long> written = new HashSet<>();
+        writing.forEach(ref -> written.add(out.get(ref)));
+        return new ResolvedIdentities(out, written);
     }
 
     private static Set<String> userIds(List<IdentityRef> refs) {

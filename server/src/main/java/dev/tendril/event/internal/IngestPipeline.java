@@ -2,6 +2,7 @@ package dev.tendril.event.internal;
 
 import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentityRef;
+import dev.tendril.contact.ResolvedIdentities;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -48,9 +49,9 @@ public class IngestPipeline {
      * batch's transaction finds every identity already there and takes no identity locks while it
      * copies events. A batch that fails afterwards leaves only these identity rows, which its retry reuses.
      */
-    private Map<IdentityRef, Long> resolveIdentitiesFirst(long workspaceId, List<SegmentMessage> messages) {
+    private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<SegmentMessage> messages) {
         List<IdentityRef> refs = messages.stream().filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
-        return refs.isEmpty() ? Map.of() : tx.execute(s -> identities.resolve(workspaceId, refs));
+        return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> identities.resolve(workspaceId, refs));
     }
 
     private int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
@@ -60,7 +61,7 @@ public class IngestPipeline {
         Set<YearMonth> months = messages.stream().map(m -> YearMonth.from(m.timestamp().atZone(ZoneOffset.UTC)))
                 .collect(Collectors.toSet());
         partitions.ensure(months);
-        Map<IdentityRef, Long> resolved = resolveIdentitiesFirst(workspaceId, messages);
+        ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, messages);
         for (int attempt = 1; ; attempt++) {
             try {
                 return storeBatch.store(workspaceId, messages, receivedAt, resolved);

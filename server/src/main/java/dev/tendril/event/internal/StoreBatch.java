@@ -5,10 +5,12 @@ import dev.tendril.contact.Contacts;
 import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentifyTraits;
 import dev.tendril.contact.IdentityRef;
+import dev.tendril.contact.ResolvedIdentities;
 import dev.tendril.event.ContactsChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,10 +46,10 @@ class StoreBatch {
 
     /** {@code resolved}: the identities as resolved just before this transaction; checked again under lock. */
     @Transactional
-    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Map<IdentityRef, Long> resolved) {
+    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, ResolvedIdentities resolved) {
         Set<String> fresh = events.claimNew(workspaceId, messages.stream().map(SegmentMessage::messageId).toList());
         List<SegmentMessage> pending = new ArrayList<>();
-        Set<Long> changed = new LinkedHashSet<>();
+        Changed changed = new Changed(new LinkedHashSet<>(), new HashSet<>(resolved.written()));
         int stored = 0;
         for (SegmentMessage m : messages) {
             if (!fresh.remove(m.messageId())) {
@@ -57,32 +59,39 @@ class StoreBatch {
             if (m.type().equals("alias")) {
                 flush(workspaceId, pending, receivedAt, changed, resolved);
                 pending.clear();
-                resolved = Map.of(); // identities after an alias are resolved afresh
+                resolved = ResolvedIdentities.NONE; // identities after an alias are resolved afresh
                 long survivor = identities.alias(workspaceId, m.name(), m.userId());
                 contacts.lockShared(workspaceId, new long[] {survivor});
                 insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
-                changed.add(survivor);
+                changed.contacts().add(survivor);
+                changed.data().add(survivor);
             } else {
                 pending.add(m);
             }
         }
         flush(workspaceId, pending, receivedAt, changed, resolved);
-        if (!changed.isEmpty()) {
-            publisher.publishEvent(new ContactsChanged(workspaceId, Set.copyOf(changed)));
+        if (!changed.contacts().isEmpty()) {
+            changed.data().retainAll(changed.contacts()); // written identities whose calls all turned out duplicates
+            publisher.publishEvent(new ContactsChanged(workspaceId, Set.copyOf(changed.contacts()), Set.copyOf(changed.data())));
         }
         return stored;
     }
 
-    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Set<Long> changed,
-            Map<IdentityRef, Long> preResolved) {
+    /** The batch's contacts so far, and those of them whose own data changed. */
+    private record Changed(Set<Long> contacts, Set<Long> data) {}
+
+    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Changed changed,
+            ResolvedIdentities preResolved) {
         if (messages.isEmpty()) {
             return;
         }
         List<IdentityRef> refs = messages.stream().map(SegmentMessage::identityRef).toList();
-        Map<IdentityRef, Long> resolved = preResolved;
+        Map<IdentityRef, Long> resolved = preResolved.contacts();
         if (!resolved.keySet().containsAll(refs) || !contacts.lockShared(workspaceId, ids(resolved))) {
             // A contact went away (merged, deleted) between the two transactions: resolve again, now under lock.
-            resolved = identities.resolve(workspaceId, refs);
+            ResolvedIdentities again = identities.resolve(workspaceId, refs);
+            resolved = again.contacts();
+            changed.data().addAll(again.written());
             contacts.lockShared(workspaceId, ids(resolved));
         }
         List<StoredEvent> rows = new ArrayList<>(messages.size());
@@ -90,8 +99,12 @@ class StoreBatch {
         for (SegmentMessage m : messages) {
             long contactId = resolved.get(m.identityRef());
             switch (m.type()) {
-                case "identify" -> identified.add(new IdentifyTraits(contactId, traits(m)));
+                case "identify" -> {
+                    identified.add(new IdentifyTraits(contactId, traits(m)));
+                    changed.data().add(contactId);
+                }
                 case "group" -> {
+                    changed.data().add(contactId);
                     applyIdentified(workspaceId, identified); // in call order: an earlier identify may set the company too
                     contacts.setCompany(workspaceId, contactId,
                             companies.upsertFromTraits(workspaceId, m.name(), m.traits() == null ? Map.of() : m.traits()));
@@ -99,7 +112,7 @@ class StoreBatch {
                 default -> { }
             }
             rows.add(stored(m, contactId));
-            changed.add(contactId);
+            changed.contacts().add(contactId);
         }
         applyIdentified(workspaceId, identified);
         insert(workspaceId, rows, receivedAt);

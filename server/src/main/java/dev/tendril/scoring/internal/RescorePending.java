@@ -2,7 +2,7 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.CompanyEdited;
 import dev.tendril.channel.SubscriptionChanged;
-import dev.tendril.contact.ContactEdited;
+import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rescores contacts whose data changed: after every committed event batch ({@code ContactsChanged}),
- * after edits through the contact API, REST or CSV import ({@code ContactEdited}), and for every contact
+ * after edits through the contact API, REST or CSV import ({@code ContactsEdited}), and for every contact
  * of a company that changed ({@code CompanyEdited}: firmographic rules read it), and after a subscription
  * change ({@code SubscriptionChanged}: rules may test subscription status). The change is noted
  * as {@code score_pending} rows in the changing transaction, so a crash loses nothing, and one drainer
@@ -61,8 +61,8 @@ class RescorePending {
     }
 
     @EventListener
-    void note(ContactEdited edited) {
-        note(edited.workspaceId(), List.of(edited.contactId()), EDITED);
+    void note(ContactsEdited edited) {
+        note(edited.workspaceId(), edited.contactIds(), EDITED);
     }
 
     @EventListener

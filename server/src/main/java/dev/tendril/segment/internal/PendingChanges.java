@@ -1,7 +1,7 @@
 package dev.tendril.segment.internal;
 
 import dev.tendril.contact.CompanyEdited;
-import dev.tendril.contact.ContactEdited;
+import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import dev.tendril.segment.SegmentInputs;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notes changed contacts for re-evaluation in the transaction that changed them (one row per batch,
- * so a crash loses nothing and ingestion pays one insert), and wakes the real-time worker once that
- * transaction commits. An ingestion batch may have changed events, traits or the company, so its
- * contacts are re-evaluated for every segment; an edit through the contact API changes contact data
- * only, so segments that read nothing but events skip it. Static list changes and score changes
+ * so a crash loses nothing and ingestion pays one or two inserts), and wakes the real-time worker once that
+ * transaction commits. An ingestion batch's contacts are noted with what changed about them: events only,
+ * or their own data too (created, identified, given traits); an edit through the contact API changes
+ * contact data only. Segments reading neither skip them: scores are followed once they are recomputed. Static list changes and score changes
  * (through {@link #note(long, long[], Reads)} and {@link SegmentInputs}) re-evaluate only the segments
  * reading them.
  */
@@ -31,29 +31,34 @@ class PendingChanges implements SegmentInputs {
 
     @EventListener
     void note(ContactsChanged changed) {
-        note(changed.workspaceId(), changed.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.ALL);
+        note(changed.workspaceId(), sorted(changed.dataChanged()), Reads.ALL);
+        note(changed.workspaceId(), sorted(changed.contactIds().stream().filter(id -> !changed.dataChanged().contains(id)).toList()), Reads.EVENTS);
     }
 
     @EventListener
-    void note(ContactEdited edited) {
-        note(edited.workspaceId(), new long[] {edited.contactId()}, Reads.CONTACT_DATA);
+    void note(ContactsEdited edited) {
+        note(edited.workspaceId(), sorted(edited.contactIds()), Reads.CONTACT_DATA);
     }
 
     /** Company attributes count as the contact's own data in conditions. */
     @EventListener
     void note(CompanyEdited edited) {
-        note(edited.workspaceId(), edited.contactIds().stream().mapToLong(Long::longValue).sorted().toArray(), Reads.CONTACT_DATA);
+        note(edited.workspaceId(), sorted(edited.contactIds()), Reads.CONTACT_DATA);
     }
 
     @Override
     public void scoresChanged(long workspaceId, Collection<Long> rated, Collection<Long> numbersOnly) {
-        note(workspaceId, rated.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORES);
-        note(workspaceId, numbersOnly.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.SCORE_NUMBERS);
+        note(workspaceId, sorted(rated), Reads.SCORES);
+        note(workspaceId, sorted(numbersOnly), Reads.SCORE_NUMBERS);
     }
 
     @Override
     public void subscriptionsChanged(long workspaceId, Collection<Long> contactIds) {
-        note(workspaceId, contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray(), Reads.CONTACT_DATA);
+        note(workspaceId, sorted(contactIds), Reads.CONTACT_DATA);
+    }
+
+    private static long[] sorted(Collection<Long> contactIds) {
+        return contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
     }
 
     /** Notes contacts in the caller's transaction and wakes the worker once it commits. */

@@ -10,11 +10,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingStore {
     /**
-     * What changed; the column's values. {@code SCORES}: a score with its grade or temperature (or a first
-     * score); {@code SCORE_NUMBERS}: only the numbers, which segments reading ratings alone can ignore.
+     * What changed; the column's values. {@code ALL}: events and the contact's own data (an ingested batch
+     * that created, identified or gave traits to the contact); {@code EVENTS}: only events and what is
+     * folded from them. {@code SCORES}: a score with its grade or temperature (or a first score);
+     * {@code SCORE_NUMBERS}: only the numbers, which segments reading ratings alone can ignore.
      */
     enum Reads {
-        ALL("all"), CONTACT_DATA("contactData"), SCORES("scores"), SCORE_NUMBERS("scoreNumbers"), MEMBERSHIPS("memberships");
+        ALL("all"), EVENTS("events"), CONTACT_DATA("contactData"), SCORES("scores"), SCORE_NUMBERS("scoreNumbers"), MEMBERSHIPS("memberships");
 
         final String column;
 

@@ -5,12 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReevaluateChanged {
     static final int CLAIM = 500;
-
-    /** Changed contacts of one workspace, by what changed about them. */
-    private record Changed(Map<PendingStore.Reads, Set<Long>> byReads) {
-        Set<Long> get(PendingStore.Reads reads) {
-            return byReads.getOrDefault(reads, Set.of());
-        }
-    }
 
     private final JdbcClient jdbc;
     private final SegmentStore store;
@@ -50,33 +41,21 @@ class ReevaluateChanged {
     /** Returns how many pending rows it handled; 0 when nothing was pending. */
     @Transactional
     int run() {
-        Map<Long, Changed> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
+        Map<Long, ChangedContacts> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
         List<Boolean> claimed = jdbc.sql("""
                 delete from segment_pending where id in (select id from segment_pending order by id limit ? for update skip locked)
                 returning workspace_id, contact_ids, reads""")
                 .param(CLAIM)
                 .query((rs, n) -> {
-                    Changed changed = byWorkspace.computeIfAbsent(rs.getLong(1), ws -> new Changed(new EnumMap<>(PendingStore.Reads.class)));
-                    changed.byReads().computeIfAbsent(PendingStore.Reads.of(rs.getString(3)), r -> new TreeSet<>()).addAll(ids(rs.getArray(2)));
+                    byWorkspace.computeIfAbsent(rs.getLong(1), ws -> new ChangedContacts())
+                            .add(PendingStore.Reads.of(rs.getString(3)), ids(rs.getArray(2)));
                     return true;
                 }).list();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byWorkspace.forEach((workspaceId, changed) -> {
             for (SegmentStore.Row row : store.lockAll(workspaceId)) {
                 ParsedSegments.Parsed segment = parsed.of(row);
-                Set<Long> contacts = new TreeSet<>(changed.get(PendingStore.Reads.ALL));
-                if (segment.reads().contactData()) {
-                    contacts.addAll(changed.get(PendingStore.Reads.CONTACT_DATA));
-                }
-                if (segment.reads().scores() || segment.reads().ratings()) {
-                    contacts.addAll(changed.get(PendingStore.Reads.SCORES));
-                }
-                if (segment.reads().scores()) {
-                    contacts.addAll(changed.get(PendingStore.Reads.SCORE_NUMBERS));
-                }
-                if (segment.reads().memberships()) {
-                    contacts.addAll(changed.get(PendingStore.Reads.MEMBERSHIPS));
-                }
+                Set<Long> contacts = changed.affecting(segment.reads());
                 if (!contacts.isEmpty()) {
                     membership.reconcile(workspaceId, row.id(), segment.condition(), now,
                             contacts.stream().mapToLong(Long::longValue).toArray());

@@ -86,6 +86,28 @@ class SegmentIngestionIntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /** Segments reading only contact data skip activity: the signal tells new, identified and traited people from returning visitors. */
+    @Test
+    void theSignalTellsContactsWhoseOwnDataChangedFromActivityAlone() {
+        t.track("/v1/page", "{\"anonymousId\": \"anon-d\", \"name\": \"Home\"}");
+        t.track("/v1/page", "{\"anonymousId\": \"anon-d\", \"name\": \"Pricing\"}");
+        t.track("/v1/identify", "{\"anonymousId\": \"anon-d\", \"userId\": \"u-d\"}");
+        t.track("/v1/batch", """
+                {"batch": [
+                  {"type": "track", "userId": "u-d", "event": "Demo Requested"},
+                  {"type": "identify", "userId": "u-e", "traits": {"title": "CTO"}},
+                  {"type": "page", "userId": "u-e", "name": "Docs"}]}""");
+        long d = Ids.CONTACT.require(contactOf("u-d"));
+        long e = Ids.CONTACT.require(contactOf("u-e"));
+        var signals = changed.of(t.workspaceId());
+        assertThat(signals).hasSize(4);
+        assertThat(signals.get(0).dataChanged()).as("a new person").containsExactly(d);
+        assertThat(signals.get(1).dataChanged()).as("a returning visitor").isEmpty();
+        assertThat(signals.get(2).dataChanged()).as("a first identify").containsExactly(d);
+        assertThat(signals.get(3).contactIds()).containsExactlyInAnyOrder(d, e);
+        assertThat(signals.get(3).dataChanged()).as("traits, not the known person's event").containsExactly(e);
+    }
+
     /** A batch's identify calls are applied together; the result is what applying them one by one in order gives. */
     @Test
     void identifyCallsOfOneBatchApplyInOrder() {
