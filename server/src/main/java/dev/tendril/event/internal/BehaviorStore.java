@@ -28,14 +28,24 @@ class BehaviorStore {
         this.jdbc = jdbc;
     }
 
+    /** The stored behaviour of these contacts; empty for those with none yet. Callers hold their contacts' locks, so all exist. */
     Map<Long, BehaviorState> load(long workspaceId, long[] contactIds) {
         Map<Long, BehaviorState> out = new HashMap<>();
-        jdbc.sql("select c.id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
-                        + " from contact c left join contact_behavior b on b.contact_id = c.id"
-                        + " where c.workspace_id = ? and c.id = any(?) order by c.id")
+        for (long id : contactIds) {
+            out.put(id, BehaviorState.empty());
+        }
+        stored(workspaceId, contactIds).forEach(out::put);
+        return out;
+    }
+
+    /** The behaviour of those of these contacts that have any, in one query. */
+    private Map<Long, BehaviorState> stored(long workspaceId, long[] contactIds) {
+        Map<Long, BehaviorState> out = new HashMap<>();
+        jdbc.sql("select b.contact_id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
+                        + " from contact_behavior b where b.workspace_id = ? and b.contact_id = any(?)")
                 .params(workspaceId, contactIds)
                 .query(rs -> {
-                    out.put(rs.getLong(1), rs.getTimestamp(2) == null ? BehaviorState.empty() : state(rs));
+                    out.put(rs.getLong(1), stateAt(rs, 2));
                 });
         return out;
     }
@@ -111,12 +121,7 @@ class BehaviorStore {
     /** The behaviour of those of these contacts that have any, in one query. */
     Map<Long, BehaviorView> findAll(long workspaceId, long[] contactIds) {
         Map<Long, BehaviorView> out = new HashMap<>();
-        jdbc.sql("select b.contact_id, b.first_seen_at, b.last_seen_at, b.sessions, b.time_on_site_seconds, " + prefixed()
-                        + " from contact_behavior b where b.workspace_id = ? and b.contact_id = any(?)")
-                .params(workspaceId, contactIds)
-                .query(rs -> {
-                    out.put(rs.getLong(1), view(rs.getLong(1), stateAt(rs, 2)));
-                });
+        stored(workspaceId, contactIds).forEach((id, state) -> out.put(id, view(id, state)));
         return out;
     }
 
@@ -130,10 +135,6 @@ class BehaviorStore {
 
     private static String prefixed() {
         return Arrays.stream(BehaviorMetric.values()).map(m -> "b." + m.column()).collect(Collectors.joining(", "));
-    }
-
-    private static BehaviorState state(ResultSet rs) throws SQLException {
-        return stateAt(rs, 2);
     }
 
     private static BehaviorState stateAt(ResultSet rs, int first) throws SQLException {

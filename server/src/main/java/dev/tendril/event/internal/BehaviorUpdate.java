@@ -39,9 +39,6 @@ class BehaviorUpdate {
         Map<Long, BehaviorState> updated = new HashMap<>();
         for (Map.Entry<Long, List<SegmentMessage>> e : byContact.entrySet()) {
             BehaviorState state = states.get(e.getKey());
-            if (state == null) {
-                continue; // the contact was deleted meanwhile
-            }
             List<SegmentMessage> activity = e.getValue();
             activity.sort(Comparator.comparing(SegmentMessage::timestamp));
             if (state.acceptsInOrder(activity.getFirst().timestamp())) {

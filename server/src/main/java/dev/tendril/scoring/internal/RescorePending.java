@@ -6,6 +6,7 @@ import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,11 +81,16 @@ class RescorePending {
         note(changed.workspaceId(), List.of(changed.contactId()), SUBSCRIPTION_CHANGED);
     }
 
-    /** In the changing transaction; the drainer is woken once it commits (once per transaction, however many notes). */
+    /** In the changing transaction, in rows of at most a round's size; the drainer is woken once it commits (once per transaction). */
     private void note(long workspaceId, Collection<Long> contactIds, String reason) {
-        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
-                .params(workspaceId, contactIds.stream().mapToLong(Long::longValue).toArray(), reason).update();
-        AfterCommit.once(this, this::wake);
+        long[] ids = contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        for (int from = 0; from < ids.length; from += CLAIM) {
+            jdbc.sql("insert into score_pending (workspace_id, contact_ids, reason) values (?, ?, ?)")
+                    .params(workspaceId, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CLAIM)), reason).update();
+        }
+        if (ids.length > 0) {
+            AfterCommit.once(this, this::wake);
+        }
     }
 
     void wake() {
@@ -142,22 +148,23 @@ class RescorePending {
     }
 
     /**
-     * Claims the changes of up to {@link #CLAIM} contacts of one workspace and rescores them in the same transaction, so a
-     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
+     * Claims pending rows of one workspace, up to {@link #CLAIM} contacts (at least one row), and rescores their
+     * contacts in the same transaction, so a crash or a lock conflict puts them back; one workspace's trouble
+     * never holds up another's.
      */
     private boolean drain(long workspaceId) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
+                long[] rows = nextRows(workspaceId);
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
-                // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""
-                        with picked as (select contact_id from score_pending where workspace_id = ?
-                                        order by reason = 'event batch' desc, id limit ? for update skip locked)
-                        delete from score_pending where workspace_id = ? and contact_id in (select contact_id from picked)
-                        returning reason, contact_id""")
-                        .params(workspaceId, CLAIM, workspaceId)
+                        delete from score_pending where id in (select id from score_pending where id = any(?) for update skip locked)
+                        returning reason, contact_ids""")
+                        .param(rows)
                         .query(rs -> {
-                            reasons.computeIfAbsent(rs.getLong(2), c -> new TreeSet<>()).add(rs.getString(1));
+                            for (Long contact : (Long[]) rs.getArray(2).getArray()) {
+                                reasons.computeIfAbsent(contact, c -> new TreeSet<>()).add(rs.getString(1));
+                            }
                         });
                 // Each contact once, under all the reasons it was pending for.
                 Map<String, List<Long>> byReason = new TreeMap<>();
@@ -169,5 +176,27 @@ class RescorePending {
             log.warn("Rescoring pending contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
             return false;
         }
+    }
+
+    /** How many of the first rows, of these sizes, hold at most {@code limit} contacts together; at least one, so a large row still goes. */
+    static int rowsWithin(long[] sizes, int limit) {
+        int take = 0;
+        long contacts = 0;
+        while (take < sizes.length && (take == 0 || contacts + sizes[take] <= limit)) {
+            contacts += sizes[take];
+            take++;
+        }
+        return take;
+    }
+
+    /** The next rows in claim order (event batches first, then oldest) holding up to {@link #CLAIM} contacts together. */
+    private long[] nextRows(long workspaceId) {
+        List<long[]> candidates = jdbc.sql("""
+                select id, cardinality(contact_ids) from score_pending where workspace_id = ?
+                order by reason = 'event batch' desc, id limit ?""")
+                .params(workspaceId, CLAIM)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int take = rowsWithin(candidates.stream().mapToLong(r -> r[1]).toArray(), CLAIM);
+        return candidates.subList(0, take).stream().mapToLong(r -> r[0]).toArray();
     }
 }
