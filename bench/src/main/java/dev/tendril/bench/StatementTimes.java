@@ -23,9 +23,18 @@ final class StatementTimes {
         }
     }
 
-    /** The {@code n} statements that took the most time, as "share | calls | ms per call (of which planning) | statement". */
+    /**
+     * The {@code n} statements that took the most time, as "share | calls | ms per call (of which planning) | statement",
+     * after a line with planning's share of all of it.
+     */
     static List<String> top(Database db, int n) throws SQLException {
         List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select 100 * sum(total_plan_time) / nullif(sum(total_exec_time + total_plan_time), 0), sum(calls)
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())""")) {
+            rs.next();
+            out.add(String.format(Locale.ROOT, "%5.1f%% %,9d calls in all: planning's share", rs.getDouble(1), rs.getLong(2)));
+        }
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select 100 * (total_exec_time + total_plan_time) / nullif(sum(total_exec_time + total_plan_time) over (), 0),
                        calls, (total_exec_time + total_plan_time) / greatest(calls, 1), total_plan_time / greatest(calls, 1),

@@ -9,7 +9,8 @@ import java.util.Map;
  * keep the rest ({@code attributes = (attributes || set) - removed}).
  */
 record AttributePatch(String setJson, String[] removed) {
-    static final String ASSIGNMENT = ", attributes = (attributes || ?::jsonb) - ?::text[]";
+    static final String PATCHED = "(attributes || ?::jsonb) - ?::text[]";
+    static final String ASSIGNMENT = ", attributes = " + PATCHED;
 
     static AttributePatch of(Map<String, Object> changes, JsonColumns json) {
         Map<String, Object> set = new LinkedHashMap<>();

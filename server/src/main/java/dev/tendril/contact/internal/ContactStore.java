@@ -80,27 +80,41 @@ public class ContactStore {
                 .params(workspaceId, externalId).query(Long.class).single();
     }
 
-    /** Sets fields, merges attributes (null removes one) and links a company; returns false for an unknown id. */
-    public boolean update(long workspaceId, long id, Map<ContactField, Object> fields, Map<String, Object> attributes) {
-        StringBuilder sql = new StringBuilder("update contact set updated_at = now()");
-        List<Object> params = new ArrayList<>();
+    /**
+     * Sets fields and merges attributes (null removes one), and only when that changes something: analytics.js
+     * repeats an identify with the same traits on every page load, and an unchanged contact gets no new row version.
+     */
+    public void update(long workspaceId, long id, Map<ContactField, Object> fields, Map<String, Object> attributes) {
+        if (fields.isEmpty() && attributes.isEmpty()) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<Object> valueParams = new ArrayList<>();
         for (Map.Entry<ContactField, Object> f : fields.entrySet()) {
             Object value = f.getValue();
-            if (f.getKey() == ContactField.ADDRESS) {
-                sql.append(", address = ?::jsonb");
-                params.add(json.write(value));
-            } else {
-                sql.append(", ").append(f.getKey().column()).append(" = ?");
-                params.add(value instanceof LocalDate d ? Date.valueOf(d) : value);
-            }
+            columns.add(f.getKey().column());
+            values.add(f.getKey() == ContactField.ADDRESS ? "?::jsonb" : "?");
+            valueParams.add(f.getKey() == ContactField.ADDRESS ? json.write(value) : value instanceof LocalDate d ? Date.valueOf(d) : value);
         }
         if (!attributes.isEmpty()) {
-            AttributePatch.of(attributes, json).appendTo(sql, params);
+            AttributePatch patch = AttributePatch.of(attributes, json);
+            columns.add("attributes");
+            values.add(AttributePatch.PATCHED);
+            valueParams.add(patch.setJson());
+            valueParams.add(patch.removed());
         }
-        sql.append(" where workspace_id = ? and id = ?");
+        StringBuilder sql = new StringBuilder("update contact set updated_at = now()");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(", ").append(columns.get(i)).append(" = ").append(values.get(i));
+        }
+        sql.append(" where workspace_id = ? and id = ? and (").append(String.join(", ", columns))
+                .append(") is distinct from (").append(String.join(", ", values)).append(")");
+        List<Object> params = new ArrayList<>(valueParams);
         params.add(workspaceId);
         params.add(id);
-        return jdbc.sql(sql.toString()).params(params).update() == 1;
+        params.addAll(valueParams);
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     /** Each contact to its new stage if it is still in the old one, in one statement; the ids moved. */

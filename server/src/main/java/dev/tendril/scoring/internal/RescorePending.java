@@ -8,6 +8,7 @@ import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ class RescorePending {
     // Rounds of a few hundred: a round costs a fixed number of queries whatever its size, so small rounds fall behind a busy
     // stream, while rounds alternate between workspaces, so one workspace's backlog (a CSV import) still cannot hold up another's events.
     static final int CLAIM = 500;
+    // Rows a round looks at to fill itself: under a backlog, people repeat across batches and count once.
+    private static final int CANDIDATE_ROWS = 50;
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
     private final JdbcClient jdbc;
@@ -178,25 +181,39 @@ class RescorePending {
         }
     }
 
-    /** How many of the first rows, of these sizes, hold at most {@code limit} contacts together; at least one, so a large row still goes. */
-    static int rowsWithin(long[] sizes, int limit) {
+    /**
+     * How many of the first rows, of these contacts, to take so that a round rescores at most {@code limit} distinct
+     * contacts (a contact in several rows counts once); at least one, so a large row still goes.
+     */
+    static int rowsWithin(List<long[]> rows, int limit) {
+        Set<Long> contacts = new HashSet<>();
         int take = 0;
-        long contacts = 0;
-        while (take < sizes.length && (take == 0 || contacts + sizes[take] <= limit)) {
-            contacts += sizes[take];
+        for (long[] row : rows) {
+            Set<Long> added = new HashSet<>(contacts);
+            for (long c : row) {
+                added.add(c);
+            }
+            if (take > 0 && added.size() > limit) {
+                break;
+            }
+            contacts = added;
             take++;
         }
         return take;
     }
 
-    /** The next rows in claim order (event batches first, then oldest) holding up to {@link #CLAIM} contacts together. */
+    /** The next rows in claim order (event batches first, then oldest) holding up to {@link #CLAIM} distinct contacts together. */
     private long[] nextRows(long workspaceId) {
-        List<long[]> candidates = jdbc.sql("""
-                select id, cardinality(contact_ids) from score_pending where workspace_id = ?
+        List<Long> ids = new ArrayList<>();
+        List<long[]> contacts = new ArrayList<>();
+        jdbc.sql("""
+                select id, contact_ids from score_pending where workspace_id = ?
                 order by reason = 'event batch' desc, id limit ?""")
-                .params(workspaceId, CLAIM)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        int take = rowsWithin(candidates.stream().mapToLong(r -> r[1]).toArray(), CLAIM);
-        return candidates.subList(0, take).stream().mapToLong(r -> r[0]).toArray();
+                .params(workspaceId, CANDIDATE_ROWS)
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                    contacts.add(Arrays.stream((Long[]) rs.getArray(2).getArray()).mapToLong(Long::longValue).toArray());
+                });
+        return ids.subList(0, rowsWithin(contacts, CLAIM)).stream().mapToLong(Long::longValue).toArray();
     }
 }

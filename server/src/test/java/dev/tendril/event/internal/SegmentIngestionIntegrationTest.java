@@ -1,5 +1,6 @@
 package dev.tendril.event.internal;
 
+import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tendril.platform.Ids;
@@ -106,6 +107,32 @@ class SegmentIngestionIntegrationTest {
         assertThat(signals.get(2).dataChanged()).as("a first identify").containsExactly(d);
         assertThat(signals.get(3).contactIds()).containsExactlyInAnyOrder(d, e);
         assertThat(signals.get(3).dataChanged()).as("traits, not the known person's event").containsExactly(e);
+    }
+
+    /** analytics.js repeats identify with the same traits on every page: that writes no new row version, a real change does. */
+    @Test
+    void anIdentifyRepeatingTheSameTraitsLeavesTheContactAsItWas() {
+        String traits = "{\"email\": \"rep@acme.io\", \"firstName\": \"Rea\", \"birthday\": \"1990-04-01\", "
+                + "\"address\": {\"city\": \"Delft\"}, \"plan\": \"pro\", \"seats\": 5}";
+        t.track("/v1/identify", "{\"userId\": \"rep\", \"traits\": " + traits + "}");
+        long id = Ids.CONTACT.require(contactOf("rep"));
+        // Its first score moves it to another stage, a write of its own: the snapshot is taken after that.
+        String settled = "select not exists (select 1 from score_pending where workspace_id = ?) and not exists "
+                + "(select 1 from stage_pending where workspace_id = ?) and exists (select 1 from contact_score where contact_id = ?)";
+        assertThat(eventually(() -> jdbc.sql(settled).params(t.workspaceId(), t.workspaceId(), id).query(Boolean.class).single(), b -> b))
+                .isTrue();
+        String version = "select xmin::text || '/' || updated_at::text from contact where id = ?";
+        String before = jdbc.sql(version).param(id).query(String.class).single();
+
+        t.track("/v1/identify", "{\"userId\": \"rep\", \"traits\": " + traits + "}");
+        assertThat(jdbc.sql(version).param(id).query(String.class).single()).isEqualTo(before);
+
+        t.track("/v1/identify", "{\"userId\": \"rep\", \"traits\": {\"seats\": 6}}");
+        assertThat(jdbc.sql(version).param(id).query(String.class).single()).isNotEqualTo(before);
+        var contact = t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id), null);
+        assertThat(contact.json().at("/attributes/seats").asInt()).isEqualTo(6);
+        assertThat(contact.text("/attributes/plan")).isEqualTo("pro");
+        assertThat(contact.text("/firstName")).isEqualTo("Rea");
     }
 
     /** A batch's identify calls are applied together; the result is what applying them one by one in order gives. */
