@@ -45,25 +45,17 @@ class DecayRescore {
         }
     }
 
-    /**
-     * Notes the contacts scored before {@code cutoff} whose score can have drifted, in rows of a round's size; how
-     * many. A workspace whose previous notes are still pending is skipped: they are the same contacts.
-     */
+    /** Notes the contacts scored before {@code cutoff} whose score can have drifted; how many. */
     int noteScoredBefore(Instant cutoff) {
         int noted = 0;
         for (long workspaceId : jdbc.sql("select distinct workspace_id from contact_score").query(Long.class).list()) {
             boolean everyone = driftsWithTime(models.current(workspaceId));
             noted += jdbc.sql("""
-                    insert into score_pending (workspace_id, contact_ids, reason)
-                    select ?, array_agg(contact_id order by contact_id), ? from (
-                        select s.contact_id, (row_number() over (order by s.contact_id) - 1) / ? as chunk from contact_score s
-                        where s.workspace_id = ? and s.scored_at < ? and (? or s.engagement_score > 0)
-                          and not exists (select 1 from score_pending p where p.workspace_id = ? and p.reason = ?)) due
-                    group by chunk
-                    returning cardinality(contact_ids)""")
-                    .params(workspaceId, TIME_PASSED, RescorePending.CLAIM, workspaceId, Timestamp.from(cutoff), everyone, workspaceId,
-                            TIME_PASSED)
-                    .query(Integer.class).list().stream().mapToInt(Integer::intValue).sum();
+                    insert into score_pending (workspace_id, contact_id, reason)
+                    select s.workspace_id, s.contact_id, ? from contact_score s
+                    where s.workspace_id = ? and s.scored_at < ? and (? or s.engagement_score > 0)
+                      and not exists (select 1 from score_pending p where p.workspace_id = s.workspace_id and p.contact_id = s.contact_id)""")
+                    .params(TIME_PASSED, workspaceId, Timestamp.from(cutoff), everyone).update();
         }
         return noted;
     }

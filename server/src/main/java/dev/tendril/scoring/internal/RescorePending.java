@@ -6,9 +6,7 @@ import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,6 @@ class RescorePending {
     // Rounds of a few hundred: a round costs a fixed number of queries whatever its size, so small rounds fall behind a busy
     // stream, while rounds alternate between workspaces, so one workspace's backlog (a CSV import) still cannot hold up another's events.
     static final int CLAIM = 500;
-    // Rows a round looks at to fill itself: under a backlog, people repeat across batches and count once.
-    private static final int CANDIDATE_ROWS = 50;
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
     private final JdbcClient jdbc;
@@ -84,16 +80,11 @@ class RescorePending {
         note(changed.workspaceId(), List.of(changed.contactId()), SUBSCRIPTION_CHANGED);
     }
 
-    /** In the changing transaction, in rows of at most a round's size; the drainer is woken once it commits (once per transaction). */
+    /** In the changing transaction; the drainer is woken once it commits (once per transaction, however many notes). */
     private void note(long workspaceId, Collection<Long> contactIds, String reason) {
-        long[] ids = contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
-        for (int from = 0; from < ids.length; from += CLAIM) {
-            jdbc.sql("insert into score_pending (workspace_id, contact_ids, reason) values (?, ?, ?)")
-                    .params(workspaceId, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CLAIM)), reason).update();
-        }
-        if (ids.length > 0) {
-            AfterCommit.once(this, this::wake);
-        }
+        jdbc.sql("insert into score_pending (workspace_id, contact_id, reason) select ?, unnest(?::bigint[]), ?")
+                .params(workspaceId, contactIds.stream().mapToLong(Long::longValue).toArray(), reason).update();
+        AfterCommit.once(this, this::wake);
     }
 
     void wake() {
@@ -151,23 +142,22 @@ class RescorePending {
     }
 
     /**
-     * Claims pending rows of one workspace, up to {@link #CLAIM} contacts (at least one row), and rescores their
-     * contacts in the same transaction, so a crash or a lock conflict puts them back; one workspace's trouble
-     * never holds up another's.
+     * Claims the changes of up to {@link #CLAIM} contacts of one workspace and rescores them in the same transaction, so a
+     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
      */
     private boolean drain(long workspaceId) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
-                long[] rows = nextRows(workspaceId);
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
+                // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""
-                        delete from score_pending where id in (select id from score_pending where id = any(?) for update skip locked)
-                        returning reason, contact_ids""")
-                        .param(rows)
+                        with picked as (select contact_id from score_pending where workspace_id = ?
+                                        order by reason = 'event batch' desc, id limit ? for update skip locked)
+                        delete from score_pending where workspace_id = ? and contact_id in (select contact_id from picked)
+                        returning reason, contact_id""")
+                        .params(workspaceId, CLAIM, workspaceId)
                         .query(rs -> {
-                            for (Long contact : (Long[]) rs.getArray(2).getArray()) {
-                                reasons.computeIfAbsent(contact, c -> new TreeSet<>()).add(rs.getString(1));
-                            }
+                            reasons.computeIfAbsent(rs.getLong(2), c -> new TreeSet<>()).add(rs.getString(1));
                         });
                 // Each contact once, under all the reasons it was pending for.
                 Map<String, List<Long>> byReason = new TreeMap<>();
@@ -179,41 +169,5 @@ class RescorePending {
             log.warn("Rescoring pending contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
             return false;
         }
-    }
-
-    /**
-     * How many of the first rows, of these contacts, to take so that a round rescores at most {@code limit} distinct
-     * contacts (a contact in several rows counts once); at least one, so a large row still goes.
-     */
-    static int rowsWithin(List<long[]> rows, int limit) {
-        Set<Long> contacts = new HashSet<>();
-        int take = 0;
-        for (long[] row : rows) {
-            Set<Long> added = new HashSet<>(contacts);
-            for (long c : row) {
-                added.add(c);
-            }
-            if (take > 0 && added.size() > limit) {
-                break;
-            }
-            contacts = added;
-            take++;
-        }
-        return take;
-    }
-
-    /** The next rows in claim order (event batches first, then oldest) holding up to {@link #CLAIM} distinct contacts together. */
-    private long[] nextRows(long workspaceId) {
-        List<Long> ids = new ArrayList<>();
-        List<long[]> contacts = new ArrayList<>();
-        jdbc.sql("""
-                select id, contact_ids from score_pending where workspace_id = ?
-                order by reason = 'event batch' desc, id limit ?""")
-                .params(workspaceId, CANDIDATE_ROWS)
-                .query(rs -> {
-                    ids.add(rs.getLong(1));
-                    contacts.add(Arrays.stream((Long[]) rs.getArray(2).getArray()).mapToLong(Long::longValue).toArray());
-                });
-        return ids.subList(0, rowsWithin(contacts, CLAIM)).stream().mapToLong(Long::longValue).toArray();
     }
 }
