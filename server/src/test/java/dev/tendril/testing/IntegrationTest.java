@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tendril.data-dir=target/test-data/${random.uuid}")
+        // Rescore rounds of two contacts, so workspace rescores in tests run in several rounds at once.
+        properties = {"tendril.data-dir=target/test-data/${random.uuid}", "tendril.scoring.rescore-round=2"})
 @Import({TestTenants.class, RecordedContactsChanged.class, RecordedScoringEvents.class, QueryCounter.class})
 public @interface IntegrationTest {}

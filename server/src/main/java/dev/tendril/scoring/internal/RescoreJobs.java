@@ -2,6 +2,7 @@ package dev.tendril.scoring.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RescoreJobs {
-    record Claimed(long id, long workspaceId, int modelVersion, long lastContactId, int done) {}
+    record Claimed(long id, UUID claim, long workspaceId, int modelVersion, long lastContactId, int done) {}
 
     /** What {@code GET /scoring/model} shows. */
     public record Progress(String status, int done, int total) {}
@@ -34,27 +35,37 @@ class RescoreJobs {
     /** Takes the oldest queued job, or a running one whose worker stopped beating (a crashed or restarted node). */
     Optional<Claimed> claim(Duration stale) {
         return jdbc.sql("""
-                update scoring_job set status = 'running', heartbeat_at = now()
+                update scoring_job set status = 'running', heartbeat_at = now(), claimed_by = gen_random_uuid()
                 where id = (select id from scoring_job
                             where status = 'queued' or (status = 'running' and heartbeat_at < now() - make_interval(secs => ?))
                             order by id limit 1 for update skip locked)
-                returning id, workspace_id, model_version, last_contact_id, done""")
+                returning id, claimed_by, workspace_id, model_version, last_contact_id, done""")
                 .param(stale.toSeconds())
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5)))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                        rs.getInt(6)))
                 .optional();
     }
 
-    /** Records a batch, only if the job is still where this worker left it; false when superseded or taken over. */
-    boolean progress(long id, int doneBefore, int batch, long lastContactId) {
-        return jdbc.sql("""
-                update scoring_job set done = done + ?, last_contact_id = ?, heartbeat_at = now()
-                where id = ? and status = 'running' and done = ?""")
-                .params(batch, lastContactId, id, doneBefore).update() == 1;
+    /**
+     * Whether this claim still runs the job; asked last in a round's transaction, it holds the row until that
+     * commits, so a newer model cannot supersede the job in between. False when superseded or taken over.
+     */
+    boolean holds(Claimed job) {
+        return jdbc.sql("select 1 from scoring_job where id = ? and status = 'running' and claimed_by = ? for share")
+                .params(job.id(), job.claim()).query(Integer.class).optional().isPresent();
     }
 
-    void complete(long id) {
-        jdbc.sql("update scoring_job set status = 'completed', finished_at = now() where id = ? and status = 'running'")
-                .param(id).update();
+    /** Records that every contact from the top down to {@code lastContactId} is done; false when superseded or taken over. */
+    boolean progress(Claimed job, int done, long lastContactId) {
+        return jdbc.sql("""
+                update scoring_job set done = ?, last_contact_id = ?, heartbeat_at = now()
+                where id = ? and status = 'running' and claimed_by = ?""")
+                .params(done, lastContactId, job.id(), job.claim()).update() == 1;
+    }
+
+    void complete(Claimed job) {
+        jdbc.sql("update scoring_job set status = 'completed', finished_at = now() where id = ? and status = 'running' and claimed_by = ?")
+                .params(job.id(), job.claim()).update();
     }
 
     Optional<Progress> latest(long workspaceId) {

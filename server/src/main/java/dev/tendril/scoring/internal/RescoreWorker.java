@@ -3,38 +3,53 @@ package dev.tendril.scoring.internal;
 import dev.tendril.contact.Contacts;
 import dev.tendril.scoring.internal.RescoreJobs.Claimed;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs workspace rescores: claims a job ({@code FOR UPDATE SKIP LOCKED}, so nodes share them) and
- * rescores {@value #BATCH} contacts per transaction, committing each batch with the job's progress,
- * so a job interrupted by a restart resumes after its last committed batch once its heartbeat is stale.
+ * rescores its contacts from the highest id down in rounds of {@code tendril.scoring.rescore-round}
+ * (default 2,000) contacts per transaction, two rounds at a time: within a round the JVM and PostgreSQL
+ * take turns, so one round at a time leaves half of two cores idle. The job's progress moves past a round
+ * only once every round above it has committed, so a job interrupted by a restart resumes (once its
+ * heartbeat is stale) at most two rounds above where it stopped; rescoring a contact again changes nothing twice.
  */
 @Component
 class RescoreWorker {
-    static final int BATCH = 2000;
+    static final int IN_FLIGHT = 2;
     private static final Duration STALE = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(RescoreWorker.class);
+
+    private record Round(long[] ids, Future<Boolean> kept) {}
 
     private final RescoreJobs jobs;
     private final RescoreContacts rescore;
     private final Contacts contacts;
     private final TransactionTemplate tx;
+    private final int roundSize;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    RescoreWorker(RescoreJobs jobs, RescoreContacts rescore, Contacts contacts, TransactionTemplate tx) {
+    RescoreWorker(RescoreJobs jobs, RescoreContacts rescore, Contacts contacts, TransactionTemplate tx,
+            @Value("${tendril.scoring.rescore-round:2000}") int roundSize) {
         this.jobs = jobs;
         this.rescore = rescore;
         this.contacts = contacts;
         this.tx = tx;
+        this.roundSize = roundSize;
     }
 
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
@@ -43,9 +58,14 @@ class RescoreWorker {
             return;
         }
         try {
-            Optional<Claimed> job;
-            while ((job = jobs.claim(STALE)).isPresent()) {
-                run(job.get());
+            Optional<Claimed> job = jobs.claim(STALE);
+            if (job.isEmpty()) {
+                return;
+            }
+            try (ExecutorService rounds = Executors.newFixedThreadPool(IN_FLIGHT, Thread.ofPlatform().name("rescore-round-", 0).factory())) {
+                do {
+                    run(job.get(), rounds);
+                } while ((job = jobs.claim(STALE)).isPresent());
             }
         } catch (RuntimeException e) {
             log.warn("Rescore paused; it resumes once its heartbeat is stale: {}", e.toString());
@@ -59,32 +79,60 @@ class RescoreWorker {
         Thread.ofVirtual().name("rescore-wake").start(this::poll);
     }
 
-    private void run(Claimed job) {
+    private void run(Claimed job, ExecutorService pool) {
         String reason = "model v" + job.modelVersion();
-        long last = job.lastContactId();
+        long next = job.lastContactId() == 0 ? Long.MAX_VALUE : job.lastContactId();
         int done = job.done();
-        while (true) {
-            long[] batch = contacts.idsBelow(job.workspaceId(), last == 0 ? Long.MAX_VALUE : last, BATCH);
-            List<Long> ids = LongStream.of(batch).boxed().toList();
-            if (ids.isEmpty()) {
-                jobs.complete(job.id());
-                return;
-            }
-            long lowest = ids.getLast();
-            int before = done;
-            Boolean kept = tx.execute(status -> {
-                rescore.rescore(job.workspaceId(), ids, reason);
-                if (!jobs.progress(job.id(), before, ids.size(), lowest)) {
-                    status.setRollbackOnly(); // superseded by a newer model, or taken over
-                    return false;
+        Deque<Round> inFlight = new ArrayDeque<>();
+        try {
+            while (true) {
+                while (inFlight.size() < IN_FLIGHT && next > 0) {
+                    long[] ids = contacts.idsBelow(job.workspaceId(), next, roundSize);
+                    if (ids.length == 0) {
+                        next = 0;
+                        break;
+                    }
+                    next = ids[ids.length - 1];
+                    List<Long> batch = LongStream.of(ids).boxed().toList();
+                    inFlight.add(new Round(ids, pool.submit(() -> tx.execute(status -> {
+                        rescore.rescore(job.workspaceId(), batch, reason);
+                        if (!jobs.holds(job)) {
+                            status.setRollbackOnly(); // superseded by a newer model, or taken over
+                            return false;
+                        }
+                        return true;
+                    }))));
                 }
-                return true;
-            });
-            if (!Boolean.TRUE.equals(kept)) {
-                return;
+                if (inFlight.isEmpty()) {
+                    jobs.complete(job);
+                    return;
+                }
+                Round oldest = inFlight.peek();
+                if (!Boolean.TRUE.equals(oldest.kept().get())) {
+                    return;
+                }
+                inFlight.poll();
+                done += oldest.ids().length;
+                if (!jobs.progress(job, done, oldest.ids()[oldest.ids().length - 1])) {
+                    return;
+                }
             }
-            done += ids.size();
-            last = lowest;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rescoring", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            // No round outlives its job's run: the next job, or a takeover, starts from committed progress.
+            for (Round round : inFlight) {
+                try {
+                    round.kept().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    log.debug("A rescore round failed after its job stopped", e.getCause());
+                }
+            }
         }
     }
 }

@@ -16,12 +16,15 @@ import dev.tendril.testing.TestTenant.Answer;
 import dev.tendril.testing.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
@@ -40,6 +43,7 @@ class ScoringIntegrationTest {
     @Autowired DecayRescore decay;
     @Autowired TransactionTemplate tx;
     @Autowired ModelStore models;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
@@ -114,6 +118,55 @@ class ScoringIntegrationTest {
         assertThat(model.json().at("/version").asInt()).isEqualTo(1);
         assertThat(model.json().at("/categories/demographics/weight").asDouble()).isEqualTo(1);
         assertThat(model.text("/rescore/status")).isEqualTo("none");
+    }
+
+    /**
+     * Rounds of two contacts (the tests' {@code tendril.scoring.rescore-round}), two at a time; a job left running by a node
+     * that stopped is taken over once its heartbeat is stale and goes on below its last recorded contact.
+     */
+    @Test
+    void aWorkspaceRescoreRunsInRoundsAndResumesBelowItsLastRecordedContact() {
+        TestTenant t = tenants.create();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Answer created = t.api("POST", "/api/v1/contacts", "{\"email\": \"r" + i + "@acme.io\", \"title\": \"VP Sales\"}");
+            assertThat(created.status()).isEqualTo(201);
+            ids.add(Ids.CONTACT.require(created.text("/id")));
+        }
+        ids.sort(Comparator.reverseOrder()); // the order a rescore visits them
+        Answer saved = t.api("PUT", "/api/v1/scoring/model", "{\"categories\": {\"demographics\": {\"weight\": 1, \"cap\": 50, "
+                + "\"rules\": [{\"name\": \"VP\", \"points\": 15, \"condition\": {\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"vp\"}}]}}}");
+        assertThat(saved.status()).isEqualTo(200);
+        Answer model = poll(Duration.ofSeconds(10), () -> t.api("GET", "/api/v1/scoring/model", null),
+                a -> "completed".equals(a.text("/rescore/status")));
+        assertThat(model.json().at("/rescore/done").asInt()).isEqualTo(7);
+        for (long id : ids) {
+            Answer score = t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null);
+            assertThat(score.json().at("/modelVersion").asInt()).isEqualTo(2);
+            assertThat(score.json().at("/breakdown/demographics").asDouble()).as("contact %d", id).isEqualTo(15);
+        }
+
+        // Stage moves of the first scores rescore once more: let them finish before the snapshot.
+        poll(Duration.ofSeconds(5), () -> jdbc.sql("select not exists (select 1 from score_pending where workspace_id = ?) and not exists "
+                + "(select 1 from stage_pending where workspace_id = ?)").params(t.workspaceId(), t.workspaceId()).query(Boolean.class).single(),
+                settled -> settled);
+        List<String> scoredAt = ids.stream().map(id -> t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null)
+                .text("/scoredAt")).toList();
+        // A node stopped after recording the top three contacts; its heartbeat is two minutes old.
+        jdbc.sql("""
+                insert into scoring_job (workspace_id, model_version, status, last_contact_id, done, total, heartbeat_at, claimed_by)
+                values (?, 2, 'running', ?, 3, 7, now() - interval '2 minutes', gen_random_uuid())""")
+                .params(t.workspaceId(), ids.get(2)).update();
+        poll(Duration.ofSeconds(10), () -> t.api("GET", "/api/v1/scoring/model", null), a -> "completed".equals(a.text("/rescore/status")));
+        assertThat(t.api("GET", "/api/v1/scoring/model", null).json().at("/rescore/done").asInt()).isEqualTo(7);
+        for (int i = 0; i < ids.size(); i++) {
+            String now = t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(ids.get(i)) + "/score", null).text("/scoredAt");
+            if (i < 3) {
+                assertThat(now).as("recorded as done before the stop: not again").isEqualTo(scoredAt.get(i));
+            } else {
+                assertThat(now).as("below the last recorded contact: rescored").isNotEqualTo(scoredAt.get(i));
+            }
+        }
     }
 
     @Test
