@@ -18,28 +18,23 @@ final class ChangedContacts {
     /** Those of the changed contacts whose change the segment reads, in id order. */
     Set<Long> affecting(SegmentReads segment) {
         Set<Long> out = new TreeSet<>();
-        if (segment.contactData() || segment.events()) {
-            out.addAll(get(Reads.ALL));
-        }
-        if (segment.events()) {
-            out.addAll(get(Reads.EVENTS));
-        }
-        if (segment.contactData()) {
-            out.addAll(get(Reads.CONTACT_DATA));
-        }
-        if (segment.scores() || segment.ratings()) {
-            out.addAll(get(Reads.SCORES));
-        }
-        if (segment.scores()) {
-            out.addAll(get(Reads.SCORE_NUMBERS));
-        }
-        if (segment.memberships()) {
-            out.addAll(get(Reads.MEMBERSHIPS));
-        }
+        byReads.forEach((reads, ids) -> {
+            if (readBy(reads, segment)) {
+                out.addAll(ids);
+            }
+        });
         return out;
     }
 
-    private Set<Long> get(Reads reads) {
-        return byReads.getOrDefault(reads, Set.of());
+    /** Whether a segment reading these things can be changed by a change of this kind. */
+    private static boolean readBy(Reads change, SegmentReads segment) {
+        return switch (change) {
+            case ALL -> segment.contactData() || segment.events();
+            case EVENTS -> segment.events();
+            case CONTACT_DATA -> segment.contactData();
+            case SCORES -> segment.scores() || segment.ratings();
+            case SCORE_NUMBERS -> segment.scores();
+            case MEMBERSHIPS -> segment.memberships();
+        };
     }
 }
