@@ -51,14 +51,18 @@ class Membership {
         Query matching = SegmentQueries.matching(workspaceId, condition, now, among);
         Timestamp at = Timestamp.from(now);
         List<Object> params = new ArrayList<>(matching.getBindValues());
-        params.addAll(List.of(workspaceId, segmentId, at, segmentId));
+        params.addAll(List.of(workspaceId, segmentId, at, segmentId, segmentId));
         if (among != null) {
             params.add(among);
         }
         params.addAll(List.of(workspaceId, segmentId, at, workspaceId, segmentId, at));
+        // New members' contacts are locked as the foreign key would lock them, but first and skipping the ones a
+        // concurrent delete or merge took away meanwhile, so that race leaves them out instead of failing the round.
         String sql = "with matching as (" + matching.getSQL() + "),"
                 + " entered as (insert into segment_membership (workspace_id, segment_id, contact_id, entered_at)"
-                + "   select ?, ?, id, ? from matching on conflict do nothing returning contact_id),"
+                + "   select ?, ?, x.id, ? from matching x join contact k on k.id = x.id"
+                + "   where not exists (select 1 from segment_membership s where s.segment_id = ? and s.contact_id = x.id)"
+                + "   for key share of k on conflict do nothing returning contact_id),"
                 + " exited as (delete from segment_membership m where m.segment_id = ?"
                 + (among == null ? "" : " and m.contact_id = any(?)")
                 + "   and not exists (select 1 from matching x where x.id = m.contact_id) returning contact_id),"

@@ -3,15 +3,23 @@ package dev.tendril.segment.internal;
 import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.contact.Contacts;
+import dev.tendril.platform.Ids;
+import dev.tendril.segment.Condition;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -19,6 +27,9 @@ class SegmentsIntegrationTest {
     @Autowired TestTenants tenants;
     @Autowired PeriodicRecompute periodic;
     @Autowired JdbcClient jdbc;
+    @Autowired Membership membership;
+    @Autowired Contacts contacts;
+    @Autowired TransactionTemplate tx;
     TestTenant t;
 
     @BeforeEach
@@ -141,6 +152,40 @@ class SegmentsIntegrationTest {
         assertThat(members(id)).isEmpty();
         assertThat(history(id)).containsExactly("exited " + c, "entered " + c);
         assertThat(t.api("DELETE", "/api/v1/contacts/" + c, null).status()).isEqualTo(404);
+    }
+
+    /** A re-evaluation taking in a contact that a delete committing meanwhile takes away leaves it out, instead of failing its round. */
+    @Test
+    void aContactDeletedWhileASegmentTakesItInIsLeftOut() throws Exception {
+        String id = segment("VPs", "{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}");
+        String c = contact("{\"email\": \"racing@acme.io\", \"title\": \"VP Sales\"}");
+        assertThat(eventually(() -> members(id), m -> !m.isEmpty())).containsExactly(c);
+        long segmentId = Ids.SEGMENT.require(id);
+        long contactId = Ids.CONTACT.require(c);
+        jdbc.sql("delete from segment_membership where segment_id = ?").param(segmentId).update(); // not a member yet, as it were
+
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread deleting = Thread.ofPlatform().start(() -> tx.executeWithoutResult(s -> {
+            contacts.delete(t.workspaceId(), c);
+            deleted.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(deleted.await(5, TimeUnit.SECONDS)).isTrue();
+        Condition vp = ConditionJson.parse(SegmentReadsTest.JSON.readTree("{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}"));
+        CompletableFuture<int[]> reconciled = CompletableFuture.supplyAsync(() -> tx.execute(s ->
+                membership.reconcile(t.workspaceId(), segmentId, vp, Instant.now(), new long[] {contactId})));
+        String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%segment_membership%'";
+        assertThat(eventually(() -> jdbc.sql(waiting).query(Long.class).single(), n -> n > 0)).as("the re-evaluation waits for the delete")
+                .isPositive();
+        commit.countDown();
+        deleting.join();
+        assertThat(reconciled.get(10, TimeUnit.SECONDS)).containsExactly(0, 0);
+        assertThat(members(id)).isEmpty();
     }
 
     @Test
