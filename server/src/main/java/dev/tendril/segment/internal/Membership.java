@@ -58,11 +58,13 @@ class Membership {
         params.addAll(List.of(workspaceId, segmentId, at, workspaceId, segmentId, at));
         // New members' contacts are locked as the foreign key would lock them, but first and skipping the ones a
         // concurrent delete or merge took away meanwhile, so that race leaves them out instead of failing the round.
+        // One index probe per new member (lateral), never a scan of the workspace's contacts.
         String sql = "with matching as (" + matching.getSQL() + "),"
                 + " entered as (insert into segment_membership (workspace_id, segment_id, contact_id, entered_at)"
-                + "   select ?, ?, x.id, ? from matching x join contact k on k.id = x.id"
+                + "   select ?, ?, x.id, ? from matching x"
+                + "   cross join lateral (select 1 from contact k where k.id = x.id for key share) kept"
                 + "   where not exists (select 1 from segment_membership s where s.segment_id = ? and s.contact_id = x.id)"
-                + "   for key share of k on conflict do nothing returning contact_id),"
+                + "   on conflict do nothing returning contact_id),"
                 + " exited as (delete from segment_membership m where m.segment_id = ?"
                 + (among == null ? "" : " and m.contact_id = any(?)")
                 + "   and not exists (select 1 from matching x where x.id = m.contact_id) returning contact_id),"
