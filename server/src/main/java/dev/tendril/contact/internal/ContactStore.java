@@ -93,9 +93,10 @@ public class ContactStore {
         List<Object> valueParams = new ArrayList<>();
         for (Map.Entry<ContactField, Object> f : fields.entrySet()) {
             Object value = f.getValue();
+            boolean address = f.getKey() == ContactField.ADDRESS;
             columns.add(f.getKey().column());
-            values.add(f.getKey() == ContactField.ADDRESS ? "?::jsonb" : "?");
-            valueParams.add(f.getKey() == ContactField.ADDRESS ? json.write(value) : value instanceof LocalDate d ? Date.valueOf(d) : value);
+            values.add(address ? "?::jsonb" : "?");
+            valueParams.add(address ? json.write(value) : value instanceof LocalDate d ? Date.valueOf(d) : value);
         }
         if (!attributes.isEmpty()) {
             AttributePatch patch = AttributePatch.of(attributes, json);

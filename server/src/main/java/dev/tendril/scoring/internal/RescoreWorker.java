@@ -5,7 +5,6 @@ import dev.tendril.scoring.internal.RescoreJobs.Claimed;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +78,18 @@ class RescoreWorker {
         Thread.ofVirtual().name("rescore-wake").start(this::poll);
     }
 
+    /** One round in its own transaction; false, and rolled back, when the job was superseded by a newer model or taken over. */
+    private boolean rescoreRound(Claimed job, long[] ids, String reason) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            rescore.rescore(job.workspaceId(), LongStream.of(ids).boxed().toList(), reason);
+            if (!jobs.holds(job)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            return true;
+        }));
+    }
+
     private void run(Claimed job, ExecutorService pool) {
         String reason = "model v" + job.modelVersion();
         long next = job.lastContactId() == 0 ? Long.MAX_VALUE : job.lastContactId();
@@ -93,22 +104,14 @@ class RescoreWorker {
                         break;
                     }
                     next = ids[ids.length - 1];
-                    List<Long> batch = LongStream.of(ids).boxed().toList();
-                    inFlight.add(new Round(ids, pool.submit(() -> tx.execute(status -> {
-                        rescore.rescore(job.workspaceId(), batch, reason);
-                        if (!jobs.holds(job)) {
-                            status.setRollbackOnly(); // superseded by a newer model, or taken over
-                            return false;
-                        }
-                        return true;
-                    }))));
+                    inFlight.add(new Round(ids, pool.submit(() -> rescoreRound(job, ids, reason))));
                 }
                 if (inFlight.isEmpty()) {
                     jobs.complete(job);
                     return;
                 }
                 Round oldest = inFlight.peek();
-                if (!Boolean.TRUE.equals(oldest.kept().get())) {
+                if (!oldest.kept().get()) {
                     return;
                 }
                 inFlight.poll();

@@ -1,6 +1,5 @@
 package dev.tendril.event.internal;
 
-import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tendril.platform.Ids;
@@ -117,10 +116,7 @@ class SegmentIngestionIntegrationTest {
         t.track("/v1/identify", "{\"userId\": \"rep\", \"traits\": " + traits + "}");
         long id = Ids.CONTACT.require(contactOf("rep"));
         // Its first score moves it to another stage, a write of its own: the snapshot is taken after that.
-        String settled = "select not exists (select 1 from score_pending where workspace_id = ?) and not exists "
-                + "(select 1 from stage_pending where workspace_id = ?) and exists (select 1 from contact_score where contact_id = ?)";
-        assertThat(eventually(() -> jdbc.sql(settled).params(t.workspaceId(), t.workspaceId(), id).query(Boolean.class).single(), b -> b))
-                .isTrue();
+        tenants.awaitScoringSettled(t.workspaceId());
         String version = "select xmin::text || '/' || updated_at::text from contact where id = ?";
         String before = jdbc.sql(version).param(id).query(String.class).single();
 

@@ -147,9 +147,7 @@ class ScoringIntegrationTest {
         }
 
         // Stage moves of the first scores rescore once more: let them finish before the snapshot.
-        poll(Duration.ofSeconds(5), () -> jdbc.sql("select not exists (select 1 from score_pending where workspace_id = ?) and not exists "
-                + "(select 1 from stage_pending where workspace_id = ?)").params(t.workspaceId(), t.workspaceId()).query(Boolean.class).single(),
-                settled -> settled);
+        tenants.awaitScoringSettled(t.workspaceId());
         List<String> scoredAt = ids.stream().map(id -> t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null)
                 .text("/scoredAt")).toList();
         // A node stopped after recording the top three contacts; its heartbeat is two minutes old.
