@@ -104,10 +104,11 @@ final class ScoringBenchmark {
 
     private static double copyScores(Database db, long rows) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            String result;
-            try (ResultSet rs = s.executeQuery("select result::text from contact_score order by contact_id limit 1")) {
+            String explanation; // a real stored row's breakdown, fired rules and recommendations, as COPY text
+            try (ResultSet rs = s.executeQuery("select concat_ws(E'\\t', breakdown, fired, fired_points, advice, advice_reasons) "
+                    + "from contact_score order by cardinality(fired) desc, contact_id limit 1")) {
                 rs.next();
-                result = rs.getString(1).replace("\\", "\\\\");
+                explanation = rs.getString(1).replace("\\", "\\\\");
             }
             s.execute("create table score_copy (like contact_score)");
             c.setAutoCommit(false);
@@ -116,10 +117,10 @@ final class ScoringBenchmark {
             long start = System.nanoTime();
             StringBuilder text = new StringBuilder();
             for (long i = 1; i <= rows; i++) {
-                text.append(i).append("\t1\t42.5\t20\t22.5\tC\tcold\t").append(result).append("\t2\t").append(at).append('\n');
+                text.append(i).append("\t1\t42.5\t20\t22.5\tC\tcold\t").append(explanation).append("\t2\t").append(at).append('\n');
                 if (i % 20_000 == 0 || i == rows) {
-                    copy.copyIn("copy score_copy (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature, result, "
-                            + "model_version, scored_at) from stdin", new StringReader(text.toString()));
+                    copy.copyIn("copy score_copy (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature, breakdown, "
+                            + "fired, fired_points, advice, advice_reasons, model_version, scored_at) from stdin", new StringReader(text.toString()));
                     text.setLength(0);
                 }
             }

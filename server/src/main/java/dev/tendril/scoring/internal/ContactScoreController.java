@@ -26,16 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactScoreController {
     private final Contacts contacts;
     private final ScoreStore scores;
-    private final RescoreContacts rescore;
+    private final ExplainScore explain;
     private final StageStore stageHistory;
     private final StageChanges stages;
     private final Clock clock;
 
-    ContactScoreController(Contacts contacts, ScoreStore scores, RescoreContacts rescore, StageStore stageHistory,
+    ContactScoreController(Contacts contacts, ScoreStore scores, ExplainScore explain, StageStore stageHistory,
             StageChanges stages, Clock clock) {
         this.contacts = contacts;
         this.scores = scores;
-        this.rescore = rescore;
+        this.explain = explain;
         this.stageHistory = stageHistory;
         this.stages = stages;
         this.clock = clock;
@@ -47,7 +47,7 @@ class ContactScoreController {
     ScoreView score(@PathVariable String id) {
         long ws = CurrentWorkspace.id();
         long contactId = contacts.requireId(ws, id);
-        return scores.view(ws, contactId).or(() -> rescore.preview(ws, contactId))
+        return explain.of(ws, contactId)
                 .orElseThrow(() -> new NotFoundException("contact", id));
     }
 

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The versions of each workspace's scoring model. A workspace that never saved one scores with the
  * default model (classpath {@code scoring/default-model.json}) as version 1; each save is the next
  * version. Parsed models are cached per workspace and checked against the latest version on each read.
+ * Stored scores name their fired rules by position in the version they were scored with, so the default
+ * model's rules are version 1's for good: changing them needs a migration of the scores stored under it.
  */
 @Repository
 class ModelStore {
@@ -48,11 +50,26 @@ class ModelStore {
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        String definition = jdbc.sql("select definition from scoring_model where workspace_id = ? and version = ?")
-                .params(workspaceId, version).query(String.class).single();
-        ScoringModel model = parse(json.readTree(definition)).withVersion(version);
+        ScoringModel model = parse(json.readTree(definition(workspaceId, version))).withVersion(version);
         cache.put(workspaceId, model);
         return model;
+    }
+
+    /** The model at one of the workspace's versions, to explain a score stored under it. */
+    ScoringModel version(long workspaceId, int version) {
+        if (version == DEFAULT_VERSION) {
+            return defaults;
+        }
+        ScoringModel cached = cache.get(workspaceId);
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
+        return parse(json.readTree(definition(workspaceId, version))).withVersion(version); // an older version: read rarely
+    }
+
+    private String definition(long workspaceId, int version) {
+        return jdbc.sql("select definition from scoring_model where workspace_id = ? and version = ?")
+                .params(workspaceId, version).query(String.class).single();
     }
 
     /** Validates the whole input (nothing is stored when it is wrong), then stores it as the next version. */

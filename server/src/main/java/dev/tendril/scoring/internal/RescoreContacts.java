@@ -4,7 +4,6 @@ import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.Timeline;
-import dev.tendril.platform.Ids;
 import dev.tendril.scoring.PredictiveScore;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Conditions;
@@ -135,10 +134,7 @@ class RescoreContacts {
         ScoringModel model = models.current(workspaceId);
         Instant now = clock.instant();
         return inputs(workspaceId, contactId, now).map(in -> {
-            Scored s = ScoreCalculator.score(model, in);
-            ScoreStore.Details d = ScoreStore.details(s);
-            return new ScoreView(Ids.CONTACT.format(contactId), s.score(), s.grade(), s.temperature(), s.fitScore(),
-                    s.engagementScore(), d.breakdown(), d.rules(), d.recommendations(), model.version(), now);
+            return ScoreView.of(contactId, ScoreCalculator.score(model, in), model.version(), now);
         });
     }
 

@@ -19,24 +19,27 @@ import java.util.Map;
  * behavior + engagement + recency, total = all six.
  */
 final class ScoreCalculator {
+    static final String DECAY_RULE = "Inactivity decay";
+    static final String PREDICTIVE_RULE = "Predictive model";
+
     private ScoreCalculator() {}
 
     static Scored score(ScoringModel model, ScoreInputs in) {
         Map<Category, Double> breakdown = new EnumMap<>(Category.class);
         List<FiredRule> fired = new ArrayList<>();
         for (Category c : List.of(Category.DEMOGRAPHICS, Category.FIRMOGRAPHICS, Category.BEHAVIOR, Category.ENGAGEMENT)) {
-            breakdown.put(c, contribution(model.category(c), c, rulePoints(model.category(c), c, in, fired)));
+            breakdown.put(c, contribution(model.category(c), c, rulePoints(model, c, in, fired)));
         }
         double activity = breakdown.get(Category.BEHAVIOR) + breakdown.get(Category.ENGAGEMENT);
-        double recency = rulePoints(model.category(Category.RECENCY), Category.RECENCY, in, fired);
+        double recency = rulePoints(model, Category.RECENCY, in, fired);
         double decay = decay(activity, model.halfLifeDays(), in);
         if (decay != 0) {
-            fired.add(new FiredRule(Category.RECENCY.jsonName(), "Inactivity decay", round(decay)));
+            fired.add(new FiredRule(Category.RECENCY.jsonName(), DECAY_RULE, round(decay), FiredRule.DECAY));
         }
         breakdown.put(Category.RECENCY, contribution(model.category(Category.RECENCY), Category.RECENCY, recency + decay));
-        double predictive = rulePoints(model.category(Category.PREDICTIVE), Category.PREDICTIVE, in, fired);
+        double predictive = rulePoints(model, Category.PREDICTIVE, in, fired);
         if (in.predictive() != 0) {
-            fired.add(new FiredRule(Category.PREDICTIVE.jsonName(), "Predictive model", round(in.predictive())));
+            fired.add(new FiredRule(Category.PREDICTIVE.jsonName(), PREDICTIVE_RULE, round(in.predictive()), FiredRule.PREDICTIVE));
         }
         breakdown.put(Category.PREDICTIVE, contribution(model.category(Category.PREDICTIVE), Category.PREDICTIVE, predictive + in.predictive()));
 
@@ -58,15 +61,17 @@ final class ScoreCalculator {
         return -activity * (1 - Math.pow(0.5, days / halfLifeDays));
     }
 
-    private static double rulePoints(CategoryModel category, Category c, ScoreInputs in, List<FiredRule> fired) {
+    private static double rulePoints(ScoringModel model, Category c, ScoreInputs in, List<FiredRule> fired) {
         double sum = 0;
-        for (ScoringRule rule : category.rules()) {
+        List<ScoringRule> rules = model.category(c).rules();
+        for (int i = 0; i < rules.size(); i++) {
+            ScoringRule rule = rules.get(i);
             double points = switch (rule) {
                 case ScoringRule.When w -> in.matches().test(w.condition()) ? w.points() : 0;
                 case ScoringRule.PerUnit p -> p.metric().value(in.behavior()) * p.pointsPerUnit();
             };
             if (points != 0) {
-                fired.add(new FiredRule(c.jsonName(), rule.name(), round(points)));
+                fired.add(new FiredRule(c.jsonName(), rule.name(), round(points), model.position(c, i)));
                 sum += points;
             }
         }

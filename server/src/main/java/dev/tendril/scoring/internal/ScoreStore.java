@@ -1,34 +1,31 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.platform.Cursor;
-import dev.tendril.platform.Ids;
 import dev.tendril.segment.ContactScore;
 import dev.tendril.scoring.internal.Scored.FiredRule;
 import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Contacts' current scores ({@code contact_score}) and their history, scoped by workspace. */
 @Repository
 class ScoreStore {
-    /** The parts of a score kept as JSON. */
-    record Details(Map<String, Double> breakdown, List<FiredRule> rules, List<Recommendation> recommendations) {}
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    ScoreStore(JdbcClient jdbc, JsonMapper json) {
+    ScoreStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /**
@@ -84,25 +81,37 @@ class ScoreStore {
     /** A contact's new score. */
     record ScoredContact(long contactId, Scored scored) {}
 
-    /** Stores the scores of many contacts in one statement. */
+    /**
+     * Stores the scores of many contacts in one statement. The explanation is kept compact: the breakdown
+     * in category order, the fired rules by their position in the model version
+     * ({@link ScoringModel#position}) with their points, the recommendations' actions and reasons. Per-row
+     * arrays travel as array literals, since {@code unnest} would flatten a two-dimensional array.
+     */
     void saveAll(long workspaceId, List<ScoredContact> rows, int modelVersion, Instant at) {
         if (rows.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 insert into contact_score (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature,
-                    result, model_version, scored_at)
-                select u.id, ?, u.score, u.fit, u.engagement, u.grade, u.temperature, u.result::jsonb, ?, ?
-                from unnest(?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[])
-                    as u(id, score, fit, engagement, grade, temperature, result)
+                    breakdown, fired, fired_points, advice, advice_reasons, model_version, scored_at)
+                select u.id, ?, u.score, u.fit, u.engagement, u.grade, u.temperature, u.breakdown::float8[], u.fired::smallint[],
+                    u.fired_points::float8[], u.advice::text[], u.advice_reasons::text[], ?, ?
+                from unnest(?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[])
+                    as u(id, score, fit, engagement, grade, temperature, breakdown, fired, fired_points, advice, advice_reasons)
                 on conflict (contact_id) do update set score = excluded.score, fit_score = excluded.fit_score,
                     engagement_score = excluded.engagement_score, grade = excluded.grade, temperature = excluded.temperature,
-                    result = excluded.result, model_version = excluded.model_version, scored_at = excluded.scored_at""")
+                    breakdown = excluded.breakdown, fired = excluded.fired, fired_points = excluded.fired_points,
+                    advice = excluded.advice, advice_reasons = excluded.advice_reasons, model_version = excluded.model_version,
+                    scored_at = excluded.scored_at""")
                 .params(workspaceId, modelVersion, Timestamp.from(at), ids(rows), column(rows, Scored::score),
                         column(rows, Scored::fitScore), column(rows, Scored::engagementScore),
-                        rows.stream().map(r -> r.scored().grade()).toArray(String[]::new),
-                        rows.stream().map(r -> r.scored().temperature()).toArray(String[]::new),
-                        rows.stream().map(r -> json.writeValueAsString(details(r.scored()))).toArray(String[]::new))
+                        texts(rows, Scored::grade), texts(rows, Scored::temperature),
+                        texts(rows, s -> ArrayLiterals.numbers(Arrays.stream(Category.values()).mapToDouble(c -> s.breakdown().getOrDefault(c, 0.0)))),
+                        texts(rows, s -> ArrayLiterals.integers(s.rules().stream().mapToInt(FiredRule::rule))),
+                        texts(rows, s -> ArrayLiterals.numbers(s.rules().stream().mapToDouble(FiredRule::points))),
+                        texts(rows, s -> ArrayLiterals.texts(s.recommendations().stream().map(Recommendation::action))),
+                        texts(rows, s -> ArrayLiterals.texts(s.recommendations().stream().map(Recommendation::reason))))
                 .update();
     }
 
@@ -120,8 +129,7 @@ class ScoreStore {
                 order by u.id""")
                 .params(workspaceId, reason, modelVersion, Timestamp.from(at), ids(rows), column(rows, Scored::score),
                         column(rows, Scored::fitScore), column(rows, Scored::engagementScore),
-                        rows.stream().map(r -> r.scored().grade()).toArray(String[]::new),
-                        rows.stream().map(r -> r.scored().temperature()).toArray(String[]::new))
+                        texts(rows, Scored::grade), texts(rows, Scored::temperature))
                 .update();
     }
 
@@ -133,16 +141,40 @@ class ScoreStore {
         return rows.stream().mapToDouble(r -> value.applyAsDouble(r.scored())).toArray();
     }
 
-    Optional<ScoreView> view(long workspaceId, long contactId) {
+    private static String[] texts(List<ScoredContact> rows, Function<Scored, String> value) {
+        return rows.stream().map(r -> value.apply(r.scored())).toArray(String[]::new);
+    }
+
+    /** The stored score, explained with the model version it was scored with ({@code modelAt} gives it). */
+    Optional<ScoreView> view(long workspaceId, long contactId, IntFunction<ScoringModel> modelAt) {
         return jdbc.sql("""
-                select score, fit_score, engagement_score, grade, temperature, result, model_version, scored_at
+                select score, fit_score, engagement_score, grade, temperature, breakdown, fired, fired_points, advice, advice_reasons,
+                    model_version, scored_at
                 from contact_score where workspace_id = ? and contact_id = ?""")
                 .params(workspaceId, contactId)
                 .query((rs, n) -> {
-                    Details d = json.readValue(rs.getString(6), Details.class);
-                    return new ScoreView(Ids.CONTACT.format(contactId), rs.getDouble(1), rs.getString(4), rs.getString(5),
-                            rs.getDouble(2), rs.getDouble(3), inCategoryOrder(d.breakdown()), d.rules(), d.recommendations(), rs.getInt(7),
-                            rs.getTimestamp(8).toInstant());
+                    int version = rs.getInt(11);
+                    ScoringModel model = modelAt.apply(version);
+                    Double[] breakdown = (Double[]) rs.getArray(6).getArray();
+                    Map<Category, Double> byCategory = new EnumMap<>(Category.class);
+                    for (int i = 0; i < breakdown.length && i < Category.values().length; i++) {
+                        byCategory.put(Category.values()[i], breakdown[i]);
+                    }
+                    Short[] fired = (Short[]) rs.getArray(7).getArray();
+                    Double[] points = (Double[]) rs.getArray(8).getArray();
+                    List<FiredRule> rules = new ArrayList<>();
+                    for (int i = 0; i < fired.length; i++) {
+                        model.fired(fired[i], points[i]).ifPresent(rules::add);
+                    }
+                    String[] actions = (String[]) rs.getArray(9).getArray();
+                    String[] reasons = (String[]) rs.getArray(10).getArray();
+                    List<Recommendation> advice = new ArrayList<>();
+                    for (int i = 0; i < actions.length; i++) {
+                        advice.add(new Recommendation(actions[i], reasons[i]));
+                    }
+                    Scored stored = new Scored(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5),
+                            byCategory, rules, advice);
+                    return ScoreView.of(contactId, stored, version, rs.getTimestamp(12).toInstant());
                 })
                 .optional();
     }
@@ -157,22 +189,5 @@ class ScoreStore {
                         rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getTimestamp(9).toInstant()))
                 .list();
-    }
-
-    /** jsonb keeps keys in its own order; the API lists categories in the model's. */
-    private static Map<String, Double> inCategoryOrder(Map<String, Double> breakdown) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Category c : Category.values()) {
-            out.put(c.jsonName(), breakdown.getOrDefault(c.jsonName(), 0.0));
-        }
-        return out;
-    }
-
-    static Details details(Scored s) {
-        Map<String, Double> breakdown = new LinkedHashMap<>();
-        for (Category c : Category.values()) {
-            breakdown.put(c.jsonName(), s.breakdown().getOrDefault(c, 0.0));
-        }
-        return new Details(breakdown, s.rules(), s.recommendations());
     }
 }

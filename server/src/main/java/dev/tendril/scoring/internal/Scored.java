@@ -12,7 +12,15 @@ import java.util.Map;
 record Scored(double score, double fitScore, double engagementScore, String grade, String temperature,
         Map<Category, Double> breakdown, List<FiredRule> rules, List<Recommendation> recommendations) {
 
-    record FiredRule(String category, String name, double points) {}
+    /**
+     * A rule that fired: {@code rule} is its position in the model ({@link ScoringModel#position}), or
+     * {@link #DECAY} or {@link #PREDICTIVE} for the points no rule of the model gives, which is how a stored
+     * score names it.
+     */
+    record FiredRule(String category, String name, double points, int rule) {
+        static final int DECAY = -1;
+        static final int PREDICTIVE = -2;
+    }
 
     record Recommendation(String action, String reason) {}
 

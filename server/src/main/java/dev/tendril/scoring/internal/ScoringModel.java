@@ -1,7 +1,9 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.scoring.internal.Scored.FiredRule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workspace's scoring model at one version: the categories (all six, always), the recency
@@ -16,6 +18,40 @@ record ScoringModel(int version, Map<Category, CategoryModel> categories, double
 
     CategoryModel category(Category c) {
         return categories.get(c);
+    }
+
+    /**
+     * A rule's position in the model: categories in their order, each category's rules as written. A stored
+     * score names the rules that fired by position, read back with the model version it was scored with.
+     */
+    int position(Category c, int indexInCategory) {
+        int before = 0;
+        for (Category earlier : Category.values()) {
+            if (earlier == c) {
+                return before + indexInCategory;
+            }
+            before += category(earlier).rules().size();
+        }
+        throw new IllegalArgumentException(c.name());
+    }
+
+    /** The fired rule a stored score names by position; empty for a position this version does not have. */
+    Optional<FiredRule> fired(int position, double points) {
+        return switch (position) {
+            case FiredRule.DECAY -> Optional.of(new FiredRule(Category.RECENCY.jsonName(), ScoreCalculator.DECAY_RULE, points, position));
+            case FiredRule.PREDICTIVE -> Optional.of(new FiredRule(Category.PREDICTIVE.jsonName(), ScoreCalculator.PREDICTIVE_RULE, points, position));
+            default -> {
+                int rest = position;
+                for (Category c : Category.values()) {
+                    List<ScoringRule> rules = category(c).rules();
+                    if (rest >= 0 && rest < rules.size()) {
+                        yield Optional.of(new FiredRule(c.jsonName(), rules.get(rest).name(), points, position));
+                    }
+                    rest -= rules.size();
+                }
+                yield Optional.empty();
+            }
+        };
     }
 
     ScoringModel withVersion(int v) {

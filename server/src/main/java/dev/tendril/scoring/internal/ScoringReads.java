@@ -14,17 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class ScoringReads implements ContactScores, ScoringModels {
     private final ScoreStore scores;
-    private final RescoreContacts rescore;
+    private final ExplainScore explain;
     private final ModelStore models;
     private final SaveModel saveModel;
     private final RescoreJobs jobs;
     private final RescoreWorker worker;
     private final JsonMapper json;
 
-    ScoringReads(ScoreStore scores, RescoreContacts rescore, ModelStore models, SaveModel saveModel, RescoreJobs jobs,
+    ScoringReads(ScoreStore scores, ExplainScore explain, ModelStore models, SaveModel saveModel, RescoreJobs jobs,
             RescoreWorker worker, JsonMapper json) {
         this.scores = scores;
-        this.rescore = rescore;
+        this.explain = explain;
         this.models = models;
         this.saveModel = saveModel;
         this.jobs = jobs;
@@ -34,11 +34,9 @@ class ScoringReads implements ContactScores, ScoringModels {
 
     @Override
     public Optional<ContactScore> score(long workspaceId, long contactId) {
-        return scores.view(workspaceId, contactId).or(() -> rescore.preview(workspaceId, contactId)).map(v -> new ContactScore(
+        return explain.of(workspaceId, contactId).map(v -> new ContactScore(
                 v.score(), v.grade(), v.temperature(), v.fitScore(), v.engagementScore(), v.breakdown(),
-                v.rules().stream().map(r -> new ContactScore.FiredRule(r.category(), r.name(), r.points())).toList(),
-                v.recommendations().stream().map(r -> new ContactScore.Recommendation(r.action(), r.reason())).toList(),
-                v.modelVersion(), v.scoredAt()));
+                v.rules(), v.recommendations(), v.modelVersion(), v.scoredAt()));
     }
 
     @Override

@@ -40,7 +40,6 @@ public class SegmentQueries {
         return jdbc.sql(query.getSQL()).params(query.getBindValues()).query(Long.class).list();
     }
 
-    /** Which of these contacts match, in one query. */
     /**
      * For each condition, which of these contacts match, in one query: one boolean column per condition
      * (each compiled test is two-valued), so a set of conditions costs one plan and one pass over the contacts.

@@ -76,9 +76,22 @@ class ScoreCalculatorTest {
                 .containsEntry(Category.BEHAVIOR, 30.0).containsEntry(Category.DEMOGRAPHICS, 30.0);
         Scored capped = ScoreCalculator.score(m, inputs(contact(vp, NOBODY), behavior(0, 100, 0, 0, 0, 0, 0, 0, 0, 0)));
         assertThat(capped.breakdown().get(Category.BEHAVIOR)).isEqualTo(40.0);
-        assertThat(capped.rules()).contains(new FiredRule("behavior", "Pages", 200), new FiredRule("demographics", "VP", 15));
+        // Positions count every category's rules in order: VP 0, the four default firmographic rules 1-4, Pages 5.
+        assertThat(capped.rules()).contains(new FiredRule("behavior", "Pages", 200, 5), new FiredRule("demographics", "VP", 15, 0));
         assertThat(capped.fitScore()).isEqualTo(30.0);
         assertThat(capped.score()).isEqualTo(70.0);
+    }
+
+    @Test
+    void aStoredPositionNamesTheSameRuleAgainIncludingDecayAndPredictive() {
+        ScoringModel m = model("{\"categories\": {\"predictive\": {\"weight\": 1}}}");
+        Map<String, Object> fields = Map.of("title", "VP Sales", "email", "ann@acme.io", "company.employees", new java.math.BigDecimal(2000));
+        Scored s = ScoreCalculator.score(m, inputs(contact(fields, NOBODY), behavior(40, 12, 3, 2, 1, 0, 0, 0, 0, 0), 7));
+        assertThat(s.rules()).extracting(FiredRule::rule).contains(FiredRule.DECAY, FiredRule.PREDICTIVE).hasSizeGreaterThan(5);
+        for (FiredRule r : s.rules()) {
+            assertThat(m.fired(r.rule(), r.points())).contains(r);
+        }
+        assertThat(m.fired(m.position(Category.PREDICTIVE, 0), 1)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,104 @@
+package dev.tendril.scoring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tendril.testing.IntegrationTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * V15 turns the JSON explanation of scores stored before it into the compact columns: a database of its
+ * own, migrated to V14, given scores the way the code of then stored them, then migrated on.
+ */
+@IntegrationTest
+class CompactScoreMigrationTest {
+    @Autowired DataSource dataSource;
+
+    @Test
+    void scoresStoredAsJsonKeepTheirExplanation() throws SQLException {
+        JdbcClient server = JdbcClient.create(dataSource);
+        String name = "migration_" + System.nanoTime();
+        server.sql("create database " + name).update();
+        String url;
+        String user;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+            user = c.getMetaData().getUserName();
+        }
+        try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, user, null, true)) {
+            FluentConfiguration flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true);
+            flyway.target("14").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(db);
+            long ws = jdbc.sql("insert into workspace (slug, name) values ('m', 'M') returning id").query(Long.class).single();
+            // Version 2 moves "Phone given" in front of the other demographic rules and renames a firmographic one.
+            jdbc.sql("""
+                    insert into scoring_model (workspace_id, version, definition) values (?, 2, '{"categories": {
+                      "demographics": {"rules": [{"name": "Phone given"}, {"name": "Senior title"}]},
+                      "firmographics": {"rules": [{"name": "Big company"}]}, "behavior": {"rules": [{"name": "Page views"}]},
+                      "engagement": {"rules": []}, "recency": {"rules": []}, "predictive": {"rules": []}}}')""")
+                    .param(ws).update();
+            long a = contact(jdbc, ws);
+            long b = contact(jdbc, ws);
+            score(jdbc, ws, a, 1, """
+                    {"breakdown": {"demographics": 20.0, "firmographics": 10.0, "behavior": 12.0, "engagement": 0.0, "recency": -3.5,
+                     "predictive": 0.0},
+                     "rules": [{"category": "demographics", "name": "Senior title", "points": 15.0},
+                               {"category": "demographics", "name": "Business email", "points": 5.0},
+                               {"category": "firmographics", "name": "Target industry", "points": 10.0},
+                               {"category": "behavior", "name": "Page views", "points": 12.0},
+                               {"category": "recency", "name": "Inactivity decay", "points": -3.5}],
+                     "recommendations": [{"action": "re_engagement_campaign", "reason": "Inactive for 41 days"},
+                                         {"action": "nurture", "reason": "Good fit with little engagement"}]}""");
+            score(jdbc, ws, b, 2, """
+                    {"breakdown": {"demographics": 20.0, "firmographics": 10.0, "behavior": 3.0, "engagement": 0.0, "recency": 0.0,
+                     "predictive": 4.0},
+                     "rules": [{"category": "demographics", "name": "Senior title", "points": 15.0},
+                               {"category": "demographics", "name": "Phone given", "points": 5.0},
+                               {"category": "firmographics", "name": "Big company", "points": 10.0},
+                               {"category": "behavior", "name": "Page views", "points": 3.0},
+                               {"category": "predictive", "name": "Predictive model", "points": 4.0}],
+                     "recommendations": []}""");
+
+            flyway.target("latest").load().migrate();
+
+            Map<String, Object> first = stored(jdbc, a);
+            assertThat(first).containsEntry("breakdown", "{20,10,12,0,-3.5,0}").containsEntry("fired", "{0,2,7,8,-1}")
+                    .containsEntry("fired_points", "{15,5,10,12,-3.5}").containsEntry("advice", "{re_engagement_campaign,nurture}")
+                    .containsEntry("advice_reasons", "{\"Inactive for 41 days\",\"Good fit with little engagement\"}");
+            Map<String, Object> second = stored(jdbc, b);
+            assertThat(second).containsEntry("fired", "{1,0,2,3,-2}").containsEntry("fired_points", "{15,5,10,3,4}")
+                    .containsEntry("advice", "{}").containsEntry("advice_reasons", "{}");
+            assertThat(jdbc.sql("select column_name from information_schema.columns where table_name = 'contact_score'")
+                    .query(String.class).list()).doesNotContain("result");
+        } finally {
+            server.sql("drop database if exists " + name + " with (force)").update();
+        }
+    }
+
+    private static long contact(JdbcClient jdbc, long ws) {
+        return jdbc.sql("insert into contact (workspace_id) values (?) returning id").param(ws).query(Long.class).single();
+    }
+
+    private static void score(JdbcClient jdbc, long ws, long contact, int version, String result) {
+        jdbc.sql("""
+                insert into contact_score (contact_id, workspace_id, score, fit_score, engagement_score, grade, temperature, result,
+                    model_version, scored_at)
+                values (?, ?, 38.5, 30, 8.5, 'C', 'cold', ?::jsonb, ?, now())""")
+                .params(contact, ws, result, version).update();
+    }
+
+    private static Map<String, Object> stored(JdbcClient jdbc, long contact) {
+        return jdbc.sql("""
+                select breakdown::text as breakdown, fired::text as fired, fired_points::text as fired_points, advice::text as advice,
+                    advice_reasons::text as advice_reasons
+                from contact_score where contact_id = ?""").param(contact).query().singleRow();
+    }
+}
