@@ -1,4 +1,4 @@
-package dev.tendril.scoring.internal;
+package dev.tendril;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,28 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * V15 turns the JSON explanation of scores stored before it into the compact columns: a database of its
- * own, migrated to V14, given scores the way the code of then stored them, then migrated on.
+ * Migrations that convert stored data: each test has a database of its own, migrated to the version
+ * before, given rows the way the code of then wrote them, then migrated on.
  */
 @IntegrationTest
-class CompactScoreMigrationTest {
+class DataMigrationsTest {
     @Autowired DataSource dataSource;
 
+    /** V15 turns the JSON explanation of stored scores into the compact columns. */
     @Test
     void scoresStoredAsJsonKeepTheirExplanation() throws SQLException {
-        JdbcClient server = JdbcClient.create(dataSource);
-        String name = "migration_" + System.nanoTime();
-        server.sql("create database " + name).update();
-        String url;
-        String user;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-            user = c.getMetaData().getUserName();
-        }
-        try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, user, null, true)) {
-            FluentConfiguration flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true);
-            flyway.target("14").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(db);
+        withDatabase("14", (jdbc, migrateOn) -> {
             long ws = jdbc.sql("insert into workspace (slug, name) values ('m', 'M') returning id").query(Long.class).single();
             // Version 2 moves "Phone given" in front of the other demographic rules and renames a firmographic one.
             jdbc.sql("""
@@ -67,7 +56,7 @@ class CompactScoreMigrationTest {
                                {"category": "predictive", "name": "Predictive model", "points": 4.0}],
                      "recommendations": []}""");
 
-            flyway.target("latest").load().migrate();
+            migrateOn.run();
 
             Map<String, Object> first = stored(jdbc, a);
             assertThat(first).containsEntry("breakdown", "{20,10,12,0,-3.5,0}").containsEntry("fired", "{0,2,7,8,-1}")
@@ -78,6 +67,28 @@ class CompactScoreMigrationTest {
                     .containsEntry("advice", "{}").containsEntry("advice_reasons", "{}");
             assertThat(jdbc.sql("select column_name from information_schema.columns where table_name = 'contact_score'")
                     .query(String.class).list()).doesNotContain("result");
+        });
+    }
+
+    interface MigratedTest {
+        void run(JdbcClient jdbc, Runnable migrateOn);
+    }
+
+    /** A new database migrated to {@code version}; {@code migrateOn} takes it to the latest. Dropped afterwards. */
+    private void withDatabase(String version, MigratedTest test) throws SQLException {
+        JdbcClient server = JdbcClient.create(dataSource);
+        String name = "migration_" + System.nanoTime();
+        server.sql("create database " + name).update();
+        String url;
+        String user;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+            user = c.getMetaData().getUserName();
+        }
+        try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, user, null, true)) {
+            FluentConfiguration flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true);
+            flyway.target(version).load().migrate();
+            test.run(JdbcClient.create(db), () -> flyway.target("latest").load().migrate());
         } finally {
             server.sql("drop database if exists " + name + " with (force)").update();
         }
