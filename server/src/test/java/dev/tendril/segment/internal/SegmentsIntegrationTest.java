@@ -162,6 +162,10 @@ class SegmentsIntegrationTest {
         assertThat(eventually(() -> members(id), m -> !m.isEmpty())).containsExactly(c);
         long segmentId = Ids.SEGMENT.require(id);
         long contactId = Ids.CONTACT.require(c);
+        // The new contact's first score and stage move take its lock, and the segments follow them: let all of it pass first.
+        tenants.awaitScoringSettled(t.workspaceId());
+        eventually(() -> jdbc.sql("select count(*) from segment_pending where workspace_id = ?").param(t.workspaceId()).query(Long.class)
+                .single(), n -> n == 0);
         jdbc.sql("delete from segment_membership where segment_id = ?").param(segmentId).update(); // not a member yet, as it were
 
         CountDownLatch deleted = new CountDownLatch(1);
@@ -175,7 +179,7 @@ class SegmentsIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }));
-        assertThat(deleted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
         Condition vp = ConditionJson.parse(SegmentReadsTest.JSON.readTree("{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}"));
         CompletableFuture<int[]> reconciled = CompletableFuture.supplyAsync(() -> tx.execute(s ->
                 membership.reconcile(t.workspaceId(), segmentId, vp, Instant.now(), new long[] {contactId})));
