@@ -42,20 +42,14 @@ class ModelStore {
     }
 
     ScoringModel current(long workspaceId) {
-        int version = latestVersion(workspaceId);
-        if (version == DEFAULT_VERSION) {
-            return defaults;
+        ScoringModel model = version(workspaceId, latestVersion(workspaceId));
+        if (model.version() != DEFAULT_VERSION) {
+            cache.put(workspaceId, model);
         }
-        ScoringModel cached = cache.get(workspaceId);
-        if (cached != null && cached.version() == version) {
-            return cached;
-        }
-        ScoringModel model = parse(json.readTree(definition(workspaceId, version))).withVersion(version);
-        cache.put(workspaceId, model);
         return model;
     }
 
-    /** The model at one of the workspace's versions, to explain a score stored under it. */
+    /** The model at one of the workspace's versions (the current one from the cache), e.g. to explain a score stored under it. */
     ScoringModel version(long workspaceId, int version) {
         if (version == DEFAULT_VERSION) {
             return defaults;
@@ -64,7 +58,7 @@ class ModelStore {
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        return parse(json.readTree(definition(workspaceId, version))).withVersion(version); // an older version: read rarely
+        return parse(json.readTree(definition(workspaceId, version))).withVersion(version);
     }
 
     private String definition(long workspaceId, int version) {

@@ -64,6 +64,7 @@ final class ScoreCalculator {
     private static double rulePoints(ScoringModel model, Category c, ScoreInputs in, List<FiredRule> fired) {
         double sum = 0;
         List<ScoringRule> rules = model.category(c).rules();
+        int first = model.position(c, 0);
         for (int i = 0; i < rules.size(); i++) {
             ScoringRule rule = rules.get(i);
             double points = switch (rule) {
@@ -71,7 +72,7 @@ final class ScoreCalculator {
                 case ScoringRule.PerUnit p -> p.metric().value(in.behavior()) * p.pointsPerUnit();
             };
             if (points != 0) {
-                fired.add(new FiredRule(c.jsonName(), rule.name(), round(points), model.position(c, i)));
+                fired.add(new FiredRule(c.jsonName(), rule.name(), round(points), first + i));
                 sum += points;
             }
         }
