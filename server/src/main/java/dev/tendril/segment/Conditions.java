@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +88,25 @@ public class Conditions {
     public List<Set<Long>> matchingAmongEach(long workspaceId, List<Condition> conditions, Instant now, long[] contactIds) {
         return conditions.isEmpty() || contactIds.length == 0 ? conditions.stream().map(c -> Set.<Long>of()).toList()
                 : queries.matchingEach(workspaceId, conditions, micros(now), contactIds);
+    }
+
+    /**
+     * As {@link #matchingAmongEach(long, List, Instant, long[])} at {@code known}'s instant, taking the event tests
+     * {@code known} covers from it instead of reading the contacts' events.
+     */
+    public List<Set<Long>> matchingAmongEach(long workspaceId, List<Condition> conditions, long[] contactIds, EventTests known) {
+        return conditions.isEmpty() || contactIds.length == 0 ? conditions.stream().map(c -> Set.<Long>of()).toList()
+                : queries.matchingEach(workspaceId, conditions, known.asOf(), contactIds, known);
+    }
+
+    /**
+     * Every event test of these conditions for every contact of the workspace, as of {@code now}, in one pass over
+     * the workspace's events: cheaper than the per-contact probes of {@link #matchingAmongEach} once most of a
+     * workspace is to be visited.
+     */
+    @Transactional(readOnly = true)
+    public EventTests eventTests(long workspaceId, Collection<Condition> conditions, Instant now) {
+        return queries.eventTests(workspaceId, conditions, micros(now));
     }
 
     public long count(long workspaceId, Condition condition) {

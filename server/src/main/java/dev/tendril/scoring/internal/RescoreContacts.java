@@ -8,6 +8,7 @@ import dev.tendril.scoring.PredictiveScore;
 import dev.tendril.segment.Condition;
 import dev.tendril.segment.Conditions;
 import dev.tendril.segment.ContactSnapshot;
+import dev.tendril.segment.EventTests;
 import dev.tendril.segment.SegmentInputs;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +17,9 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,16 +66,28 @@ class RescoreContacts {
      */
     @Transactional
     void rescore(long workspaceId, Collection<Long> contactIds, String reason) {
+        rescore(workspaceId, contactIds, reason, null);
+    }
+
+    /**
+     * As {@link #rescore(long, Collection, String)}, as of {@code known}'s instant and with the event tests it
+     * covers taken from it (a workspace rescore). A contact scored since that instant is left as it is: that
+     * score read every event {@code known} did, and maybe later ones.
+     */
+    @Transactional
+    void rescore(long workspaceId, Collection<Long> contactIds, String reason, EventTests known) {
         long[] requested = contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         if (requested.length == 0) {
             return;
         }
         scores.lockForRescore(requested);
         ScoringModel model = models.current(workspaceId);
-        Instant now = clock.instant();
+        Instant now = known == null ? clock.instant() : known.asOf();
         Map<Long, ContactView> found = contacts.findAllAndKeep(workspaceId, requested);
-        long[] ids = LongStream.of(requested).filter(found::containsKey).toArray(); // others deleted or merged away since
-        Map<Condition, Set<Long>> matching = matching(workspaceId, model, now, ids);
+        Set<Long> newer = known == null ? Set.of() : scores.scoredSince(workspaceId, requested, now);
+        // Others were deleted or merged away since.
+        long[] ids = LongStream.of(requested).filter(id -> found.containsKey(id) && !newer.contains(id)).toArray();
+        Map<Condition, Set<Long>> matching = matching(workspaceId, model, ids, now, known);
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, LongStream.of(ids).boxed().toList());
         Map<Long, Scored> before = scores.current(workspaceId, ids);
         List<Long> rated = new ArrayList<>();
@@ -112,12 +123,10 @@ class RescoreContacts {
     }
 
     /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for: one query for all. */
-    private Map<Condition, Set<Long>> matching(long workspaceId, ScoringModel model, Instant now, long[] ids) {
-        List<Condition> all = Stream.concat(model.categories().values().stream().flatMap(c -> c.rules().stream())
-                                .map(r -> r instanceof ScoringRule.When w ? w.condition() : null),
-                        model.stageRules().stream().map(StageRule::condition))
-                .filter(Objects::nonNull).toList();
-        List<Set<Long>> matched = conditions.matchingAmongEach(workspaceId, all, now, ids);
+    private Map<Condition, Set<Long>> matching(long workspaceId, ScoringModel model, long[] ids, Instant now, EventTests known) {
+        List<Condition> all = model.conditions();
+        List<Set<Long>> matched = known == null ? conditions.matchingAmongEach(workspaceId, all, now, ids)
+                : conditions.matchingAmongEach(workspaceId, all, ids, known);
         Map<Condition, Set<Long>> out = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             out.put(all.get(i), matched.get(i));

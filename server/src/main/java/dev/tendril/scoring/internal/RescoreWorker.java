@@ -2,14 +2,21 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.Contacts;
 import dev.tendril.scoring.internal.RescoreJobs.Claimed;
+import dev.tendril.segment.Condition;
+import dev.tendril.segment.Conditions;
+import dev.tendril.segment.EventTests;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
@@ -26,11 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * take turns, so one round at a time leaves half of two cores idle. The job's progress moves past a round
  * only once every round above it has committed, so a job interrupted by a restart resumes (once its
  * heartbeat is stale) at most two rounds above where it stopped; rescoring a contact again changes nothing twice.
+ * Before its rounds, a run evaluates the model's event tests for the whole workspace in one pass over its
+ * events ({@link Conditions#eventTests}); its rounds score as of that instant, and leave alone contacts
+ * scored since (by fresh events, which that score read too).
  */
 @Component
 class RescoreWorker {
     static final int IN_FLIGHT = 2;
     private static final Duration STALE = Duration.ofMinutes(1);
+    private static final Duration BEAT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RescoreWorker.class);
 
     private record Round(long[] ids, Future<Boolean> kept) {}
@@ -38,15 +49,21 @@ class RescoreWorker {
     private final RescoreJobs jobs;
     private final RescoreContacts rescore;
     private final Contacts contacts;
+    private final ModelStore models;
+    private final Conditions conditions;
+    private final Clock clock;
     private final TransactionTemplate tx;
     private final int roundSize;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    RescoreWorker(RescoreJobs jobs, RescoreContacts rescore, Contacts contacts, TransactionTemplate tx,
-            @Value("${tendril.scoring.rescore-round:2000}") int roundSize) {
+    RescoreWorker(RescoreJobs jobs, RescoreContacts rescore, Contacts contacts, ModelStore models, Conditions conditions, Clock clock,
+            TransactionTemplate tx, @Value("${tendril.scoring.rescore-round:2000}") int roundSize) {
         this.jobs = jobs;
         this.rescore = rescore;
         this.contacts = contacts;
+        this.models = models;
+        this.conditions = conditions;
+        this.clock = clock;
         this.tx = tx;
         this.roundSize = roundSize;
     }
@@ -79,9 +96,9 @@ class RescoreWorker {
     }
 
     /** One round in its own transaction; false, and rolled back, when the job was superseded by a newer model or taken over. */
-    private boolean rescoreRound(Claimed job, long[] ids, String reason) {
+    private boolean rescoreRound(Claimed job, long[] ids, String reason, EventTests known) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            rescore.rescore(job.workspaceId(), LongStream.of(ids).boxed().toList(), reason);
+            rescore.rescore(job.workspaceId(), LongStream.of(ids).boxed().toList(), reason, known);
             if (!jobs.holds(job)) {
                 status.setRollbackOnly();
                 return false;
@@ -90,12 +107,41 @@ class RescoreWorker {
         }));
     }
 
+    /**
+     * The model's event tests for the whole workspace, in one pass over its events, while this thread keeps the
+     * job's heartbeat fresh (a large workspace may take longer than {@link #STALE}); empty when the job was
+     * superseded or taken over meanwhile.
+     */
+    private Optional<EventTests> eventTests(Claimed job, ExecutorService pool) throws InterruptedException, ExecutionException {
+        List<Condition> tests = models.version(job.workspaceId(), job.modelVersion()).conditions();
+        long start = System.nanoTime();
+        Future<EventTests> pass = pool.submit(() -> conditions.eventTests(job.workspaceId(), tests, clock.instant()));
+        while (true) {
+            try {
+                EventTests known = pass.get(BEAT.toMillis(), TimeUnit.MILLISECONDS);
+                log.info("Rescore of workspace {} for model v{}: its event tests took {} ms", job.workspaceId(), job.modelVersion(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return Optional.of(known);
+            } catch (TimeoutException e) {
+                if (!jobs.progress(job, job.done(), job.lastContactId())) {
+                    pass.cancel(true);
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
     private void run(Claimed job, ExecutorService pool) {
         String reason = "model v" + job.modelVersion();
         long next = job.lastContactId() == 0 ? Long.MAX_VALUE : job.lastContactId();
         int done = job.done();
         Deque<Round> inFlight = new ArrayDeque<>();
         try {
+            Optional<EventTests> evaluated = eventTests(job, pool);
+            if (evaluated.isEmpty()) {
+                return;
+            }
+            EventTests known = evaluated.get();
             while (true) {
                 while (inFlight.size() < IN_FLIGHT && next > 0) {
                     long[] ids = contacts.idsBelow(job.workspaceId(), next, roundSize);
@@ -104,7 +150,7 @@ class RescoreWorker {
                         break;
                     }
                     next = ids[ids.length - 1];
-                    inFlight.add(new Round(ids, pool.submit(() -> rescoreRound(job, ids, reason))));
+                    inFlight.add(new Round(ids, pool.submit(() -> rescoreRound(job, ids, reason, known))));
                 }
                 if (inFlight.isEmpty()) {
                     jobs.complete(job);

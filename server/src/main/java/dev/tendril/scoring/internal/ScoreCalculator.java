@@ -33,7 +33,7 @@ final class ScoreCalculator {
         double activity = breakdown.get(Category.BEHAVIOR) + breakdown.get(Category.ENGAGEMENT);
         double recency = rulePoints(model, Category.RECENCY, in, fired);
         double decay = decay(activity, model.halfLifeDays(), in);
-        if (decay != 0) {
+        if (round(decay) != 0) { // a rule listed as worth 0.00 explains nothing
             fired.add(new FiredRule(Category.RECENCY.jsonName(), DECAY_RULE, round(decay), FiredRule.DECAY));
         }
         breakdown.put(Category.RECENCY, contribution(model.category(Category.RECENCY), Category.RECENCY, recency + decay));
@@ -71,7 +71,7 @@ final class ScoreCalculator {
                 case ScoringRule.When w -> in.matches().test(w.condition()) ? w.points() : 0;
                 case ScoringRule.PerUnit p -> p.metric().value(in.behavior()) * p.pointsPerUnit();
             };
-            if (points != 0) {
+            if (round(points) != 0) {
                 fired.add(new FiredRule(c.jsonName(), rule.name(), round(points), first + i));
                 sum += points;
             }
@@ -83,7 +83,14 @@ final class ScoreCalculator {
         return round(category.contribution(points));
     }
 
+    /**
+     * Half up to hundredths of the value's decimal form. A value already a whole number of hundredths (most
+     * points are) comes back as it is, without the decimal conversion.
+     */
     static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue() + 0.0; // + 0.0 turns -0.0 into 0.0
+        if (Math.rint(value * 100) / 100 == value) {
+            return value + 0.0; // + 0.0 turns -0.0 into 0.0
+        }
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue() + 0.0;
     }
 }

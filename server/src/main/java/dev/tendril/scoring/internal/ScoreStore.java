@@ -7,12 +7,13 @@ import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
 /** Contacts' current scores ({@code contact_score}) and their history, scoped by workspace. */
 @Repository
 class ScoreStore {
+    private static final List<Category> CATEGORIES = List.of(Category.values());
     private final JdbcClient jdbc;
 
     ScoreStore(JdbcClient jdbc) {
@@ -52,6 +54,12 @@ class ScoreStore {
                             rs.getString(6), Map.of(), List.of(), List.of()));
                 });
         return out;
+    }
+
+    /** Those of these contacts whose stored score was computed at or after {@code at}. */
+    Set<Long> scoredSince(long workspaceId, long[] contactIds, Instant at) {
+        return new HashSet<>(jdbc.sql("select contact_id from contact_score where workspace_id = ? and contact_id = any(?) and scored_at >= ?")
+                .params(workspaceId, contactIds, Timestamp.from(at)).query(Long.class).list());
     }
 
     /** The stored score as conditions read it (numbers exactly as stored), for segmentation's in-memory backend. */
@@ -107,11 +115,11 @@ class ScoreStore {
                 .params(workspaceId, modelVersion, Timestamp.from(at), ids(rows), column(rows, Scored::score),
                         column(rows, Scored::fitScore), column(rows, Scored::engagementScore),
                         texts(rows, Scored::grade), texts(rows, Scored::temperature),
-                        texts(rows, s -> ArrayLiterals.numbers(Arrays.stream(Category.values()).mapToDouble(c -> s.breakdown().getOrDefault(c, 0.0)))),
-                        texts(rows, s -> ArrayLiterals.integers(s.rules().stream().mapToInt(FiredRule::rule))),
-                        texts(rows, s -> ArrayLiterals.numbers(s.rules().stream().mapToDouble(FiredRule::points))),
-                        texts(rows, s -> ArrayLiterals.texts(s.recommendations().stream().map(Recommendation::action))),
-                        texts(rows, s -> ArrayLiterals.texts(s.recommendations().stream().map(Recommendation::reason))))
+                        texts(rows, s -> ArrayLiterals.numbers(CATEGORIES, c -> s.breakdown().getOrDefault(c, 0.0))),
+                        texts(rows, s -> ArrayLiterals.integers(s.rules(), FiredRule::rule)),
+                        texts(rows, s -> ArrayLiterals.numbers(s.rules(), FiredRule::points)),
+                        texts(rows, s -> ArrayLiterals.texts(s.recommendations(), Recommendation::action)),
+                        texts(rows, s -> ArrayLiterals.texts(s.recommendations(), Recommendation::reason)))
                 .update();
     }
 

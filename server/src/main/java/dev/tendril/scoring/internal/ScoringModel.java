@@ -1,9 +1,13 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.scoring.internal.Scored.FiredRule;
+import dev.tendril.segment.Condition;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A workspace's scoring model at one version: the categories (all six, always), the recency
@@ -52,6 +56,14 @@ record ScoringModel(int version, Map<Category, CategoryModel> categories, double
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The conditions of its rules and stage rules, in that order. */
+    List<Condition> conditions() {
+        return Stream.concat(Arrays.stream(Category.values()).flatMap(c -> category(c).rules().stream())
+                                .map(r -> r instanceof ScoringRule.When w ? w.condition() : null),
+                        stageRules.stream().map(StageRule::condition))
+                .filter(Objects::nonNull).toList();
     }
 
     ScoringModel withVersion(int v) {

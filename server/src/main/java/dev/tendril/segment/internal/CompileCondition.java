@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Field;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 
 /**
  * Compiles a condition to a predicate over {@code contact c} (and {@code company co}, left-joined when
@@ -123,9 +124,84 @@ final class CompileCondition {
     }
 
     private org.jooq.Condition event(Event e) {
+        List<org.jooq.Condition> match = eventFilters(e);
+        match.add(condition("ev.contact_id = c.id"));
+        return switch (e.occurrence()) {
+            case Occurrence.Count count -> count(match, count);
+            // First inside the window: one inside it and none before it; last: one inside and none after.
+            case Occurrence.First first -> {
+                Window.Range r = first.window().range(now);
+                yield r.from() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(null, r.from()))));
+            }
+            case Occurrence.Last last -> {
+                Window.Range r = last.window().range(now);
+                yield r.until() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(r.until(), null))));
+            }
+        };
+    }
+
+    /**
+     * The rows of {@code event ev} an event test reads, of any contact in the workspace: for one pass over
+     * the workspace's events grouped by contact ({@link #eventTruth}). Counts read their window only; first
+     * and last occurrences read all time.
+     */
+    org.jooq.Condition eventRows(Event e) {
+        List<org.jooq.Condition> rows = eventFilters(e);
+        if (e.occurrence() instanceof Occurrence.Count count) {
+            rows.addAll(window(count.window().range(now)));
+        }
+        return and(rows);
+    }
+
+    /**
+     * The event test over one contact's rows of {@code event ev} (an aggregate, for a query grouped by
+     * contact): the same truth as {@link #compile} gives, for any contact with at least one row of
+     * {@link #eventRows}; a contact without one has {@link #truthWithoutEvents}.
+     */
+    org.jooq.Condition eventTruth(Event e) {
+        org.jooq.Condition rows = eventRows(e);
+        return switch (e.occurrence()) {
+            case Occurrence.Count count -> {
+                Field<Integer> n = DSL.count().filterWhere(rows);
+                yield switch (count.op()) {
+                    case AT_LEAST -> n.ge(val(count.n()));
+                    case AT_MOST -> n.le(val(count.n()));
+                    case EXACTLY -> n.eq(val(count.n()));
+                };
+            }
+            // The earliest matching event lies in the window exactly when one lies in it and none before it; the latest likewise.
+            case Occurrence.First first -> occurrenceIn(DSL.min(field("ev.occurred_at", OffsetDateTime.class)).filterWhere(rows),
+                    first.window().range(now));
+            case Occurrence.Last last -> occurrenceIn(DSL.max(field("ev.occurred_at", OffsetDateTime.class)).filterWhere(rows),
+                    last.window().range(now));
+        };
+    }
+
+    /** An event test's truth for a contact with no matching events: only counts of at most (or exactly) zero hold. */
+    static boolean truthWithoutEvents(Event e) {
+        return e.occurrence() instanceof Occurrence.Count count && switch (count.op()) {
+            case AT_LEAST -> count.n() <= 0;
+            case AT_MOST -> count.n() >= 0;
+            case EXACTLY -> count.n() == 0;
+        };
+    }
+
+    /** Two-valued like every compiled test: with no matching event, {@code at} is null and the test false. */
+    private static org.jooq.Condition occurrenceIn(Field<OffsetDateTime> at, Window.Range range) {
+        org.jooq.Condition in = at.isNotNull();
+        if (range.from() != null) {
+            in = in.and(at.ge(val(utc(range.from()))));
+        }
+        if (range.until() != null) {
+            in = in.and(at.lt(val(utc(range.until()))));
+        }
+        return in;
+    }
+
+    /** What an event test asks of each event, whoever's it is: workspace, name, type, property filters. */
+    private List<org.jooq.Condition> eventFilters(Event e) {
         List<org.jooq.Condition> match = new ArrayList<>();
         match.add(field("ev.workspace_id").eq(val(workspaceId)));
-        match.add(condition("ev.contact_id = c.id"));
         if (e.name() != null) {
             match.add(condition("ev.name = {0}", val(e.name())));
         }
@@ -139,18 +215,7 @@ final class CompileCondition {
             }
             match.add(CompileComparison.compile(filter.comparison(), new JsonSource(value), now));
         }
-        return switch (e.occurrence()) {
-            case Occurrence.Count count -> count(match, count);
-            // First inside the window: one inside it and none before it; last: one inside and none after.
-            case Occurrence.First first -> {
-                Window.Range r = first.window().range(now);
-                yield r.from() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(null, r.from()))));
-            }
-            case Occurrence.Last last -> {
-                Window.Range r = last.window().range(now);
-                yield r.until() == null ? exists(events(match, r)) : exists(events(match, r)).and(notExists(events(match, new Window.Range(r.until(), null))));
-            }
-        };
+        return match;
     }
 
     private org.jooq.Condition count(List<org.jooq.Condition> match, Occurrence.Count count) {
@@ -167,13 +232,19 @@ final class CompileCondition {
 
     private SelectConditionStep<?> events(List<org.jooq.Condition> match, Window.Range range) {
         List<org.jooq.Condition> all = new ArrayList<>(match);
+        all.addAll(window(range));
+        return selectOne().from(table("event").as("ev")).where(all);
+    }
+
+    private static List<org.jooq.Condition> window(Window.Range range) {
+        List<org.jooq.Condition> bounds = new ArrayList<>(2);
         if (range.from() != null) {
-            all.add(condition("ev.occurred_at >= {0}", val(utc(range.from()))));
+            bounds.add(condition("ev.occurred_at >= {0}", val(utc(range.from()))));
         }
         if (range.until() != null) {
-            all.add(condition("ev.occurred_at < {0}", val(utc(range.until()))));
+            bounds.add(condition("ev.occurred_at < {0}", val(utc(range.until()))));
         }
-        return selectOne().from(table("event").as("ev")).where(all);
+        return bounds;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,12 +4,19 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.table;
 
 import dev.tendril.segment.Condition;
+import dev.tendril.segment.EventTests;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -45,23 +52,163 @@ public class SegmentQueries {
      * (each compiled test is two-valued), so a set of conditions costs one plan and one pass over the contacts.
      */
     public List<Set<Long>> matchingEach(long workspaceId, List<Condition> conditions, Instant now, long[] among) {
+        return matchingEach(workspaceId, conditions, now, among, EventTests.NONE);
+    }
+
+    /**
+     * As {@link #matchingEach(long, List, Instant, long[])}, with the event tests {@code known} covers taken from
+     * it: the parts of a condition without such a test are columns of the query, and the boolean operators
+     * above those tests are applied here (every compiled test is two-valued, so this is what the SQL would do).
+     */
+    public List<Set<Long>> matchingEach(long workspaceId, List<Condition> conditions, Instant now, long[] among, EventTests known) {
         CompileCondition compiler = new CompileCondition(workspaceId, now);
+        List<org.jooq.Condition> compiled = new ArrayList<>();
+        List<Truth> truths = conditions.stream().map(c -> Truth.of(c, known, compiler, compiled)).toList();
         List<SelectField<?>> columns = new ArrayList<>();
         columns.add(field("c.id", Long.class));
-        conditions.forEach(c -> columns.add(DSL.field(compiler.compile(c))));
+        compiled.forEach(c -> columns.add(DSL.field(c)));
         Query query = from(SQL.select(columns), new Condition.Or(conditions), true)
                 .where(field("c.workspace_id").eq(DSL.val(workspaceId))
                         .and(DSL.condition("c.id = any({0}::bigint[])", DSL.val(LongStream.of(among).boxed().toArray(Long[]::new)))));
         List<Set<Long>> out = new ArrayList<>();
         conditions.forEach(c -> out.add(new HashSet<>()));
+        boolean[] row = new boolean[compiled.size()];
         jdbc.sql(query.getSQL()).params(query.getBindValues()).query(rs -> {
-            for (int i = 0; i < conditions.size(); i++) {
-                if (rs.getBoolean(i + 2)) {
-                    out.get(i).add(rs.getLong(1));
+            long id = rs.getLong(1);
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getBoolean(i + 2);
+            }
+            for (int i = 0; i < truths.size(); i++) {
+                if (truths.get(i).holds(id, row)) {
+                    out.get(i).add(id);
                 }
             }
         });
         return out;
+    }
+
+    /** How a condition's truth is put together from the query's columns and the known event tests. */
+    private sealed interface Truth {
+        boolean holds(long contactId, boolean[] columns);
+
+        record Column(int index) implements Truth {
+            @Override
+            public boolean holds(long contactId, boolean[] columns) {
+                return columns[index];
+            }
+        }
+
+        record Known(EventTests tests, Condition.Event test) implements Truth {
+            @Override
+            public boolean holds(long contactId, boolean[] columns) {
+                return tests.holds(test, contactId);
+            }
+        }
+
+        record All(List<Truth> parts) implements Truth {
+            @Override
+            public boolean holds(long contactId, boolean[] columns) {
+                return parts.stream().allMatch(p -> p.holds(contactId, columns));
+            }
+        }
+
+        record Any(List<Truth> parts) implements Truth {
+            @Override
+            public boolean holds(long contactId, boolean[] columns) {
+                return parts.stream().anyMatch(p -> p.holds(contactId, columns));
+            }
+        }
+
+        record None(Truth part) implements Truth {
+            @Override
+            public boolean holds(long contactId, boolean[] columns) {
+                return !part.holds(contactId, columns);
+            }
+        }
+
+        /** A condition reading no known test becomes one column (appended to {@code columns}); the others are taken apart. */
+        static Truth of(Condition condition, EventTests known, CompileCondition compiler, List<org.jooq.Condition> columns) {
+            if (!readsKnown(condition, known)) {
+                columns.add(compiler.compile(condition));
+                return new Column(columns.size() - 1);
+            }
+            return switch (condition) {
+                case Condition.And a -> new All(a.all().stream().map(c -> of(c, known, compiler, columns)).toList());
+                case Condition.Or o -> new Any(o.any().stream().map(c -> of(c, known, compiler, columns)).toList());
+                case Condition.Not n -> new None(of(n.condition(), known, compiler, columns));
+                case Condition.Event e -> new Known(known, e);
+                default -> throw new IllegalStateException("not an operator or event test: " + condition);
+            };
+        }
+
+        private static boolean readsKnown(Condition condition, EventTests known) {
+            return switch (condition) {
+                case Condition.And a -> a.all().stream().anyMatch(c -> readsKnown(c, known));
+                case Condition.Or o -> o.any().stream().anyMatch(c -> readsKnown(c, known));
+                case Condition.Not n -> readsKnown(n.condition(), known);
+                case Condition.Event e -> known.covers(e);
+                default -> false;
+            };
+        }
+    }
+
+    /**
+     * Every event test of these conditions for every contact of the workspace, as of {@code now}: one pass over
+     * the workspace's events, grouped by contact, reading only rows some test reads, and for each test the
+     * contacts whose truth differs from a contact's without events, as one array. One row comes back, so the
+     * pass may run in parallel (a result fetched in pages may not); the grouping is given memory enough not to
+     * spill to disk (in the caller's transaction).
+     */
+    public EventTests eventTests(long workspaceId, Collection<Condition> conditions, Instant now) {
+        List<Condition.Event> tests = conditions.stream().flatMap(SegmentQueries::eventTestsOf).distinct().toList();
+        if (tests.isEmpty()) {
+            return new EventTests(now, Map.of());
+        }
+        CompileCondition compiler = new CompileCondition(workspaceId, now);
+        boolean[] withoutEvents = new boolean[tests.size()];
+        List<SelectField<?>> columns = new ArrayList<>();
+        columns.add(field("ev.contact_id", Long.class).as("id"));
+        List<SelectField<?>> otherwise = new ArrayList<>();
+        for (int i = 0; i < tests.size(); i++) {
+            withoutEvents[i] = CompileCondition.truthWithoutEvents(tests.get(i));
+            columns.add(DSL.field(compiler.eventTruth(tests.get(i))).as("t" + i));
+            otherwise.add(DSL.field("array_agg(g.id) filter (where g.t{0} <> {1})", Long[].class, DSL.inline(i),
+                    DSL.inline(withoutEvents[i])));
+        }
+        Query query = SQL.select(otherwise).from(SQL.select(columns).from(table("event").as("ev"))
+                .where(DSL.or(tests.stream().map(compiler::eventRows).toList()))
+                .groupBy(field("ev.contact_id")).asTable("g"));
+        jdbc.sql("set local work_mem = '256MB'").update();
+        Map<Condition.Event, EventTests.Truth> truths = new HashMap<>();
+        jdbc.sql(query.getSQL()).params(query.getBindValues()).query(rs -> {
+            for (int i = 0; i < tests.size(); i++) {
+                truths.put(tests.get(i), new EventTests.Truth(withoutEvents[i], sortedIds(rs.getArray(i + 1))));
+            }
+        });
+        return new EventTests(now, truths);
+    }
+
+    private static long[] sortedIds(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return new long[0];
+        }
+        Long[] boxed = (Long[]) array.getArray();
+        long[] ids = new long[boxed.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = boxed[i];
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private static Stream<Condition.Event> eventTestsOf(Condition condition) {
+        return switch (condition) {
+            case Condition.And a -> a.all().stream().flatMap(SegmentQueries::eventTestsOf);
+            case Condition.Or o -> o.any().stream().flatMap(SegmentQueries::eventTestsOf);
+            case Condition.Not n -> eventTestsOf(n.condition());
+            case Condition.Event e -> Stream.of(e);
+            default -> Stream.empty();
+        };
     }
 
     public long count(long workspaceId, Condition condition, Instant now) {

@@ -56,6 +56,17 @@ class ScoreCalculatorTest {
     }
 
     @Test
+    void pointsThatRoundToNothingAreNotListedAsFired() {
+        // Seen ten seconds ago: four page views decay by a few hundred-thousandths of a point.
+        Scored recent = ScoreCalculator.score(DEFAULTS, inputs(contact(NOBODY, NOBODY), behavior(10.0 / 86_400, 4, 0, 0, 0, 0, 0, 0, 0, 0)));
+        assertThat(recent.rules()).extracting(FiredRule::name).containsExactly("Page views");
+        assertThat(recent.score()).isEqualTo(4.0);
+        ScoringModel m = model("""
+                {"categories": {"behavior": {"rules": [{"name": "Minutes", "metric": "timeOnSite", "pointsPerUnit": 0.001}]}}}""");
+        assertThat(ScoreCalculator.score(m, inputs(contact(NOBODY, NOBODY), behavior(0, 0, 2, 0, 0, 0, 0, 0, 0, 0))).rules()).isEmpty();
+    }
+
+    @Test
     void neverSeenContactsHaveNoDecay() {
         Scored s = ScoreCalculator.score(DEFAULTS, inputs(contact(NOBODY, NOBODY), null));
         assertThat(s.score()).isZero();

@@ -9,6 +9,7 @@ import dev.tendril.scoring.ScoreThresholdCrossed;
 import dev.tendril.scoring.ScoreThresholdCrossed.Direction;
 import dev.tendril.scoring.StageChanged;
 import dev.tendril.scoring.TemperatureChanged;
+import dev.tendril.segment.EventTests;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.RecordedScoringEvents;
 import dev.tendril.testing.TestTenant;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,6 +46,7 @@ class ScoringIntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ModelStore models;
     @Autowired JdbcClient jdbc;
+    @Autowired RescoreContacts rescore;
 
     @Test
     void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
@@ -165,6 +168,71 @@ class ScoringIntegrationTest {
                 assertThat(now).as("below the last recorded contact: rescored").isNotEqualTo(scoredAt.get(i));
             }
         }
+    }
+
+    @Test
+    void aWorkspaceRescoreTakesEventRulesFromOnePassOverTheWorkspacesEvents() {
+        TestTenant t = tenants.create();
+        assertThat(t.api("PUT", "/api/v1/scoring/model", "{\"stageRules\": []}").status()).isEqualTo(200);
+        Instant now = Instant.now();
+        String opener = "u-" + UUID.randomUUID();
+        String lapsed = "u-" + UUID.randomUUID();
+        String quiet = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", """
+                {"batch": [
+                  {"type": "track", "userId": "%1$s", "event": "Email Opened", "timestamp": "%4$s"},
+                  {"type": "track", "userId": "%1$s", "event": "Email Opened", "timestamp": "%5$s"},
+                  {"type": "track", "userId": "%1$s", "event": "Email Bounced", "properties": {"type": "hard"}},
+                  {"type": "track", "userId": "%2$s", "event": "Email Opened", "timestamp": "%6$s"},
+                  {"type": "track", "userId": "%2$s", "event": "Email Bounced", "properties": {"type": "soft"}},
+                  {"type": "identify", "userId": "%3$s", "traits": {"title": "VP Sales"}}]}"""
+                .formatted(opener, lapsed, quiet, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(70)), now.minus(Duration.ofDays(60))));
+        tenants.awaitScoringSettled(t.workspaceId());
+        Answer saved = t.api("PUT", "/api/v1/scoring/model", """
+                {"categories": {
+                  "behavior": {"rules": []},
+                  "demographics": {"rules": [{"name": "VP", "points": 15, "condition": {"attribute": "title", "op": "contains", "value": "vp"}}]},
+                  "engagement": {"cap": 100, "rules": [
+                    {"name": "Opened (30 days)", "points": 5, "condition": {"event": "Email Opened", "within": {"days": 30}}},
+                    {"name": "Opened twice", "points": 7, "condition": {"event": "Email Opened", "count": {"op": "at_least", "value": 2}}},
+                    {"name": "Never opened", "points": 1, "condition": {"event": "Email Opened", "count": {"op": "at_most", "value": 0}}},
+                    {"name": "First open long ago", "points": 2, "condition": {"event": "Email Opened", "firstSeen": {"before": {"daysAgo": 65}}}},
+                    {"name": "Quiet VP", "points": 3, "condition": {"and": [{"attribute": "title", "op": "contains", "value": "vp"},
+                      {"not": {"event": "Email Opened"}}]}},
+                    {"name": "Hard bounce", "points": -30, "condition": {"event": "Email Bounced", "where": [{"property": "type", "op": "eq", "value": "hard"}]}}]}}}""");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        poll(Duration.ofSeconds(10), () -> t.api("GET", "/api/v1/scoring/model", null), a -> "completed".equals(a.text("/rescore/status")));
+        assertThat(rules(t, opener)).containsExactlyInAnyOrder("Opened (30 days)", "Opened twice", "First open long ago", "Hard bounce");
+        assertThat(rules(t, lapsed)).isEmpty();
+        assertThat(rules(t, quiet)).containsExactlyInAnyOrder("VP", "Never opened", "Quiet VP");
+    }
+
+    @Test
+    void aWorkspaceRescoreLeavesAloneAContactScoredAfterItsEventPass() {
+        TestTenant t = tenants.create();
+        String user = "u-" + UUID.randomUUID();
+        t.track("/v1/batch", HOT_LEAD.formatted(user));
+        long id = Ids.CONTACT.require(contactId(t, user));
+        tenants.awaitScoringSettled(t.workspaceId());
+        String scoredAt = t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null).text("/scoredAt");
+        Instant stored = Instant.parse(scoredAt);
+
+        tx.executeWithoutResult(s -> rescore.rescore(t.workspaceId(), List.of(id), "model v9", new EventTests(stored.minusSeconds(1), Map.of())));
+        assertThat(t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null).text("/scoredAt"))
+                .as("scored after the pass: it read every event the pass did").isEqualTo(scoredAt);
+
+        Instant later = stored.plusSeconds(1);
+        tx.executeWithoutResult(s -> rescore.rescore(t.workspaceId(), List.of(id), "model v9", new EventTests(later, Map.of())));
+        assertThat(Instant.parse(t.api("GET", "/api/v1/contacts/" + Ids.CONTACT.format(id) + "/score", null).text("/scoredAt")))
+                .as("scored before the pass: rescored as of it").isEqualTo(later);
+    }
+
+    private static List<String> rules(TestTenant t, String externalId) {
+        Answer score = t.api("GET", "/api/v1/contacts/" + contactId(t, externalId) + "/score", null);
+        assertThat(score.json().at("/modelVersion").asInt()).isEqualTo(3);
+        List<String> names = new ArrayList<>();
+        score.json().at("/rules").forEach(r -> names.add(r.at("/name").asString()));
+        return names;
     }
 
     @Test

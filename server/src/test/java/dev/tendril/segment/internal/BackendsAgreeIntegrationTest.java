@@ -7,6 +7,7 @@ import dev.tendril.segment.Condition;
 import dev.tendril.segment.Conditions;
 import dev.tendril.segment.ContactSnapshot;
 import dev.tendril.segment.ContactSubscriptions;
+import dev.tendril.segment.EventTests;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
@@ -99,6 +100,10 @@ class BackendsAgreeIntegrationTest {
         for (int from = 0; from < asked.size(); from += 40) {
             List<Condition> group = asked.subList(from, Math.min(from + 40, asked.size()));
             assertThat(conditions.matchingAmongEach(t.workspaceId(), group, now, ids)).isEqualTo(answered.subList(from, from + group.size()));
+            // And with their event tests evaluated once for the whole workspace, as a workspace rescore takes them.
+            EventTests known = conditions.eventTests(t.workspaceId(), group, now);
+            assertThat(known.asOf()).isEqualTo(now);
+            assertThat(conditions.matchingAmongEach(t.workspaceId(), group, ids, known)).isEqualTo(answered.subList(from, from + group.size()));
         }
         // Conditions that select everyone or no one would prove little.
         assertThat(selective).isGreaterThan(CONDITIONS / 4);
