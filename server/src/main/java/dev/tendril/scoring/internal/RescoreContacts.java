@@ -84,12 +84,12 @@ class RescoreContacts {
         ScoringModel model = models.current(workspaceId);
         Instant now = known == null ? clock.instant() : known.asOf();
         Map<Long, ContactView> found = contacts.findAllAndKeep(workspaceId, requested);
-        Set<Long> newer = known == null ? Set.of() : scores.scoredSince(workspaceId, requested, now);
-        // Others were deleted or merged away since.
-        long[] ids = LongStream.of(requested).filter(id -> found.containsKey(id) && !newer.contains(id)).toArray();
+        Map<Long, ScoreStore.Stored> before = scores.current(workspaceId, requested);
+        // Others were deleted or merged away since, or (in a workspace rescore) scored after its event pass.
+        long[] ids = LongStream.of(requested).filter(id -> found.containsKey(id)
+                && (known == null || !before.containsKey(id) || before.get(id).scoredAt().isBefore(now))).toArray();
         Map<Condition, Set<Long>> matching = matching(workspaceId, model, ids, now, known);
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, LongStream.of(ids).boxed().toList());
-        Map<Long, Scored> before = scores.current(workspaceId, ids);
         List<Long> rated = new ArrayList<>();
         List<Long> numbersOnly = new ArrayList<>();
         List<ScoreStore.ScoredContact> all = new ArrayList<>(ids.length);
@@ -100,7 +100,7 @@ class RescoreContacts {
             ScoreInputs inputs = new ScoreInputs(contact.lifecycleStage(), ScoreInputs.owned(contact.attributes()), behavior.get(id),
                     predictive(workspaceId, id), now, c -> matching.get(c).contains(id));
             Scored after = ScoreCalculator.score(model, inputs);
-            Scored previous = before.getOrDefault(id, Scored.unscored(model));
+            Scored previous = before.containsKey(id) ? before.get(id).scored() : Scored.unscored(model);
             all.add(new ScoreStore.ScoredContact(id, after));
             if (!before.containsKey(id) || !previous.grade().equals(after.grade()) || !previous.temperature().equals(after.temperature())) {
                 // A first score counts even when it equals "unscored": segments reading scores may not have seen

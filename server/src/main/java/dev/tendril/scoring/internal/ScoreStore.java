@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
@@ -39,27 +37,24 @@ class ScoreStore {
                 .param(sortedIds).query(Long.class).single();
     }
 
+    /** A stored score, as a rescore compares it, and when it was computed. */
+    record Stored(Scored scored, Instant scoredAt) {}
+
     /**
      * The stored scores of these contacts, by contact id: the numbers, grade and temperature only, which is all a
      * rescore compares; the stored breakdown, rules and recommendations are not read back (empty here).
      */
-    Map<Long, Scored> current(long workspaceId, long[] contactIds) {
-        Map<Long, Scored> out = new HashMap<>();
+    Map<Long, Stored> current(long workspaceId, long[] contactIds) {
+        Map<Long, Stored> out = new HashMap<>();
         jdbc.sql("""
-                select contact_id, score, fit_score, engagement_score, grade, temperature from contact_score
+                select contact_id, score, fit_score, engagement_score, grade, temperature, scored_at from contact_score
                 where workspace_id = ? and contact_id = any(?)""")
                 .params(workspaceId, contactIds)
                 .query(rs -> {
-                    out.put(rs.getLong(1), new Scored(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
-                            rs.getString(6), Map.of(), List.of(), List.of()));
+                    out.put(rs.getLong(1), new Stored(new Scored(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
+                            rs.getString(6), Map.of(), List.of(), List.of()), rs.getTimestamp(7).toInstant()));
                 });
         return out;
-    }
-
-    /** Those of these contacts whose stored score was computed at or after {@code at}. */
-    Set<Long> scoredSince(long workspaceId, long[] contactIds, Instant at) {
-        return new HashSet<>(jdbc.sql("select contact_id from contact_score where workspace_id = ? and contact_id = any(?) and scored_at >= ?")
-                .params(workspaceId, contactIds, Timestamp.from(at)).query(Long.class).list());
     }
 
     /** The stored score as conditions read it (numbers exactly as stored), for segmentation's in-memory backend. */
