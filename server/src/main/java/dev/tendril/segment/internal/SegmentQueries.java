@@ -128,7 +128,7 @@ public class SegmentQueries {
 
         /** A condition reading no known test becomes one column (appended to {@code columns}); the others are taken apart. */
         static Truth of(Condition condition, EventTests known, CompileCondition compiler, List<org.jooq.Condition> columns) {
-            if (!readsKnown(condition, known)) {
+            if (eventTestsOf(condition).noneMatch(known::covers)) {
                 columns.add(compiler.compile(condition));
                 return new Column(columns.size() - 1);
             }
@@ -138,16 +138,6 @@ public class SegmentQueries {
                 case Condition.Not n -> new None(of(n.condition(), known, compiler, columns));
                 case Condition.Event e -> new Known(known, e);
                 default -> throw new IllegalStateException("not an operator or event test: " + condition);
-            };
-        }
-
-        private static boolean readsKnown(Condition condition, EventTests known) {
-            return switch (condition) {
-                case Condition.And a -> a.all().stream().anyMatch(c -> readsKnown(c, known));
-                case Condition.Or o -> o.any().stream().anyMatch(c -> readsKnown(c, known));
-                case Condition.Not n -> readsKnown(n.condition(), known);
-                case Condition.Event e -> known.covers(e);
-                default -> false;
             };
         }
     }
