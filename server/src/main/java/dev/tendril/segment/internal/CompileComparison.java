@@ -11,7 +11,6 @@ import dev.tendril.segment.Comparison;
 import dev.tendril.segment.Comparison.Kind;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 
@@ -31,34 +30,85 @@ final class CompileComparison {
 
     static Condition compile(Comparison cmp, Source source, Instant now) {
         List<Comparable<?>> ops = Values.operands(cmp, now);
-        Function<Field<?>, Condition> equalsAny = key -> or(ops.stream().map(o -> condition("{0} = {1}", key, val(o))).toList());
+        Kind kind = cmp.kind();
         return switch (cmp.op()) {
             case EXISTS -> exists(source);
             case IS_EMPTY -> not(exists(source)).or(empty(source));
-            case EQ, IN -> any(cmp.kind(), source, equalsAny);
-            case NEQ, NOT_IN -> not(any(cmp.kind(), source, equalsAny));
-            case CONTAINS -> any(cmp.kind(), source, key -> condition("strpos({0}, {1}) > 0", key, val(ops.getFirst())));
-            case STARTS_WITH -> any(cmp.kind(), source, key -> affix("left", key, (String) ops.getFirst()));
-            case ENDS_WITH -> any(cmp.kind(), source, key -> affix("right", key, (String) ops.getFirst()));
-            case GT -> any(cmp.kind(), source, key -> order(key, ">", ops.getFirst(), cmp.kind()));
-            case GTE -> any(cmp.kind(), source, key -> order(key, ">=", ops.getFirst(), cmp.kind()));
-            case LT -> any(cmp.kind(), source, key -> order(key, "<", ops.getFirst(), cmp.kind()));
-            case LTE -> any(cmp.kind(), source, key -> order(key, "<=", ops.getFirst(), cmp.kind()));
-            case BETWEEN -> any(cmp.kind(), source,
-                    key -> order(key, ">=", ops.get(0), cmp.kind()).and(order(key, "<=", ops.get(1), cmp.kind())));
-            case ANNIVERSARY -> any(cmp.kind(), source, key -> or(Values.anniversaries(now).stream()
-                    .map(mmdd -> condition("substr({0}, 6, 5) = {1}", key, val(mmdd))).toList()));
+            case EQ, IN -> any(kind, source, new EqualsAny(ops));
+            case NEQ, NOT_IN -> not(any(kind, source, new EqualsAny(ops)));
+            case CONTAINS -> any(kind, source, new LikeAny(List.of("%" + likeText(ops.getFirst()) + "%")));
+            case STARTS_WITH -> any(kind, source, new LikeAny(List.of(likeText(ops.getFirst()) + "%")));
+            case ENDS_WITH -> any(kind, source, new LikeAny(List.of("%" + likeText(ops.getFirst()))));
+            case GT -> any(kind, source, new Order(">", "<", ops.getFirst(), kind));
+            case GTE -> any(kind, source, new Order(">=", "<=", ops.getFirst(), kind));
+            case LT -> any(kind, source, new Order("<", ">", ops.getFirst(), kind));
+            case LTE -> any(kind, source, new Order("<=", ">=", ops.getFirst(), kind));
+            case BETWEEN -> any(kind, source, new Between(ops.get(0), ops.get(1), kind));
+            // A date key is YYYY-MM-DD: its month and day are the characters 6 to 10.
+            case ANNIVERSARY -> any(kind, source, new LikeAny(Values.anniversaries(now).stream().map(mmdd -> "_____" + mmdd).toList()));
         };
     }
 
-    private static Condition affix(String side, Field<?> key, String text) {
-        return condition(side + "({0}, {1}) = {2}", key, val(text.codePointCount(0, text.length())), val(text));
+    /**
+     * A test of one key, written twice: on a key, and on an array of keys (true when it holds for any of them)
+     * without a subquery of its own, so that a query testing arrays may still run in parallel.
+     */
+    private sealed interface KeyTest {
+        Condition on(Field<?> key);
+
+        Condition onAny(Field<?> keys);
     }
 
-    private static Condition order(Field<?> key, String operator, Object operand, Kind kind) {
-        // Dates compare as YYYY-MM-DD text; byte order keeps that independent of the database's collation.
-        String template = kind == Kind.DATE ? "{0} collate \"C\" " + operator + " {1}" : "{0} " + operator + " {1}";
-        return condition(template, key, val(operand));
+    private record EqualsAny(List<Comparable<?>> operands) implements KeyTest {
+        public Condition on(Field<?> key) {
+            return or(operands.stream().map(o -> condition("{0} = {1}", key, val(o))).toList());
+        }
+
+        public Condition onAny(Field<?> keys) {
+            return or(operands.stream().map(o -> condition("{0} = any({1})", val(o), keys)).toList());
+        }
+    }
+
+    /** Text keys matching any of the LIKE patterns (text operands are keys already: lower-cased). */
+    private record LikeAny(List<String> patterns) implements KeyTest {
+        public Condition on(Field<?> key) {
+            return or(patterns.stream().map(p -> condition("{0} like {1}", key, val(p))).toList());
+        }
+
+        public Condition onAny(Field<?> keys) {
+            return or(patterns.stream().map(p -> condition("tendril_any_like({0}, {1})", keys, val(p))).toList());
+        }
+    }
+
+    /** {@code key operator operand}; on an array, {@code operand mirrored any(keys)}. */
+    private record Order(String operator, String mirrored, Object operand, Kind kind) implements KeyTest {
+        public Condition on(Field<?> key) {
+            return condition("{0} " + operator + " {1}", byteOrder(key, kind), val(operand));
+        }
+
+        public Condition onAny(Field<?> keys) {
+            return condition("{0} " + mirrored + " any({1})", byteOrder(val(operand), kind), keys);
+        }
+    }
+
+    private record Between(Object low, Object high, Kind kind) implements KeyTest {
+        public Condition on(Field<?> key) {
+            return new Order(">=", "<=", low, kind).on(key).and(new Order("<=", ">=", high, kind).on(key));
+        }
+
+        public Condition onAny(Field<?> keys) {
+            return condition("tendril_any_between({0}, {1}, {2})", keys, byteOrder(val(low), kind), byteOrder(val(high), kind));
+        }
+    }
+
+    /** Dates compare as YYYY-MM-DD text; byte order keeps that independent of the database's collation. */
+    private static Field<?> byteOrder(Field<?> value, Kind kind) {
+        return kind == Kind.DATE ? field("cast({0} as text) collate \"C\"", value) : value;
+    }
+
+    /** The text as a LIKE pattern matching only itself. */
+    private static String likeText(Object operand) {
+        return ((String) operand).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Condition exists(Source source) {
@@ -76,12 +126,11 @@ final class CompileComparison {
     }
 
     /** The test on the value's key; on a jsonb array, on any element's key. */
-    private static Condition any(Kind kind, Source source, Function<Field<?>, Condition> test) {
+    private static Condition any(Kind kind, Source source, KeyTest test) {
         return switch (source) {
-            case ColumnSource c -> twoValued(test.apply(columnKey(kind, c.sql())));
-            case JsonSource j -> twoValued(condition(
-                    "case when jsonb_typeof({0}) = 'array' then exists (select 1 from jsonb_array_elements({0}) as el(v) where {1}) else {2} end",
-                    j.jsonb(), test.apply(jsonKey(kind, field("el.v"))), test.apply(jsonKey(kind, j.jsonb()))));
+            case ColumnSource c -> twoValued(test.on(columnKey(kind, c.sql())));
+            case JsonSource j -> twoValued(condition("case when jsonb_typeof({0}) = 'array' then {1} else {2} end",
+                    j.jsonb(), test.onAny(jsonKeys(kind, j.jsonb())), test.on(jsonKey(kind, j.jsonb()))));
         };
     }
 
@@ -93,14 +142,25 @@ final class CompileComparison {
         return kind == Kind.TEXT ? field("lower({0})", column) : column;
     }
 
+    /** The key of a jsonb value, by the database's functions for it (inlined by the planner). */
     private static Field<?> jsonKey(Kind kind, Field<?> j) {
         return switch (kind) {
-            case TEXT -> field("case when jsonb_typeof({0}) = 'string' then lower(jsonb_build_array({0}) ->> 0) end", j);
-            case NUMBER -> field("case when jsonb_typeof({0}) = 'number' then ({0})::text::numeric end", j);
-            case BOOLEAN -> field("case when jsonb_typeof({0}) = 'boolean' then ({0})::text::boolean end", j);
-            case DATE -> field("case when jsonb_typeof({0}) = 'string' and (jsonb_build_array({0}) ->> 0) ~ {1} "
-                    + "then left(jsonb_build_array({0}) ->> 0, 10) end", j, inline(Values.DATE_SHAPE));
-            case ANY -> field("null");
+            case TEXT -> field("tendril_text_key({0})", j);
+            case NUMBER -> field("tendril_number_key({0})", j);
+            case BOOLEAN -> field("tendril_boolean_key({0})", j);
+            case DATE -> field("tendril_date_key({0}, {1})", j, inline(Values.DATE_SHAPE));
+            case ANY -> throw new IllegalArgumentException("a comparison of any kind has no key");
+        };
+    }
+
+    /** The keys of a jsonb array's elements. */
+    private static Field<?> jsonKeys(Kind kind, Field<?> array) {
+        return switch (kind) {
+            case TEXT -> field("tendril_text_keys({0})", array);
+            case NUMBER -> field("tendril_number_keys({0})", array);
+            case BOOLEAN -> field("tendril_boolean_keys({0})", array);
+            case DATE -> field("tendril_date_keys({0}, {1})", array, inline(Values.DATE_SHAPE));
+            case ANY -> throw new IllegalArgumentException("a comparison of any kind has no key");
         };
     }
 }

@@ -18,7 +18,7 @@ import java.util.Random;
  */
 final class RandomConditions {
     static final List<String> TEXT = List.of("vp", "VP of Marketing", "head", "pro", "Pro", "acme", "Acme", "de", "US", "42",
-            "2024-01-05", "vip", "beta", "software", "gold", "a", "o", "ing", "lin", "mql");
+            "2024-01-05", "vip", "beta", "software", "gold", "a", "o", "ing", "lin", "mql", "e_p", "%", "p\\");
     static final List<Object> NUMBERS = List.of(0, 5, 12, new BigDecimal("12.5"), 100, 120, -3, new BigDecimal("2500000.50"), 7);
     static final List<String> EVENTS = List.of("Demo Requested", "Signed Up", "Webinar Attended", "Pricing", "Never Happened");
     static final List<String> PROPERTIES = List.of("plan", "amount", "tags", "product.sku", "missing");

@@ -11,7 +11,9 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -256,6 +258,31 @@ class SegmentsIntegrationTest {
         assertThat(sample.size()).isEqualTo(Segments.SAMPLE);
         assertThat(sample.get(0).get("email").asString()).isEqualTo("p1@acme.io");
         assertThat(t.api("GET", "/api/v1/segments", null).json().get("data").size()).isEqualTo(BuiltInSegments.ALL.size());
+    }
+
+    /** Text operators compile to LIKE; a value's %, _ and \ are literal characters, in a column, a value and an array. */
+    @Test
+    void textOperatorsTakeWildcardCharactersLiterally() {
+        contact("{\"email\": \"w1@acme.io\", \"title\": \"Head_of Growth\", \"attributes\": {\"plan\": \"enterprise-pro\", \"tags\": [\"x_y\", 3]}}");
+        contact("{\"email\": \"w2@acme.io\", \"title\": \"Head of Growth\", \"attributes\": {\"plan\": \"50% off\", \"tags\": [\"100%\"]}}");
+        contact("{\"email\": \"w3@acme.io\", \"attributes\": {\"plan\": \"back\\\\slash\", \"tags\": [\"xy\", \"a\\\\\"]}}");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"d_o\"}", 1);
+        expected.put("{\"attribute\": \"title\", \"op\": \"starts_with\", \"value\": \"head%\"}", 0);
+        expected.put("{\"attribute\": \"attributes.plan\", \"op\": \"contains\", \"value\": \"e_p\"}", 0);
+        expected.put("{\"attribute\": \"attributes.plan\", \"op\": \"contains\", \"value\": \"e-p\"}", 1);
+        expected.put("{\"attribute\": \"attributes.plan\", \"op\": \"contains\", \"value\": \"%\"}", 1);
+        expected.put("{\"attribute\": \"attributes.plan\", \"op\": \"starts_with\", \"value\": \"back\\\\\"}", 1);
+        expected.put("{\"attribute\": \"attributes.tags\", \"op\": \"contains\", \"value\": \"_\"}", 1);
+        expected.put("{\"attribute\": \"attributes.tags\", \"op\": \"starts_with\", \"value\": \"x_\"}", 1);
+        expected.put("{\"attribute\": \"attributes.tags\", \"op\": \"ends_with\", \"value\": \"%\"}", 1);
+        expected.put("{\"attribute\": \"attributes.tags\", \"op\": \"ends_with\", \"value\": \"\\\\\"}", 1);
+        expected.put("{\"attribute\": \"attributes.tags\", \"op\": \"contains\", \"value\": \"y_\"}", 0);
+        expected.forEach((condition, count) -> {
+            var preview = t.api("POST", "/api/v1/segments/preview", "{\"condition\": " + condition + "}");
+            assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.text("/count")).as(condition).isEqualTo(count.toString());
+        });
     }
 
     @Test
