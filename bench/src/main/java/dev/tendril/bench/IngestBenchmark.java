@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * {@code bench/run ingest}: the real server jar against its own fresh PostgreSQL, loaded with
  * /v1/batch requests of 100 events. Measures committed events/s at full load, batch latency at
- * half that rate and the server's heap, then the rate of a raw COPY of equivalent rows into the
+ * half that rate (or at {@code --paced-rate}) and the server's heap, then the rate of a raw COPY of equivalent rows into the
  * same table of the same database, the ceiling the server's ingestion is compared with.
  */
 final class IngestBenchmark {
@@ -17,11 +17,13 @@ final class IngestBenchmark {
     /** Fewer rows than this COPY too fast to time well. */
     private static final long MIN_COPY_ROWS = 100_000;
 
-    record Options(int clients, Duration warmup, Duration duration, Duration paced, int copyThreads, int people, Path serverJar) {
+    /** {@code pacedRate}: events/s of the paced phase; 0 for half the maximum measured. */
+    record Options(int clients, Duration warmup, Duration duration, Duration paced, int pacedRate, int copyThreads, int people,
+            Path serverJar) {
         static Options from(Flags flags) {
             return new Options(flags.integer("clients", 16), flags.seconds("warmup", 60), flags.seconds("duration", 30),
-                    flags.seconds("paced", 20), flags.integer("copy-threads", 4), flags.integer("people", 100_000),
-                    Path.of(flags.string("server-jar", "server/target/tendril.jar")));
+                    flags.seconds("paced", 20), flags.integer("paced-rate", 0), flags.integer("copy-threads", 4),
+                    flags.integer("people", 100_000), Path.of(flags.string("server-jar", "server/target/tendril.jar")));
         }
     }
 
@@ -52,6 +54,7 @@ final class IngestBenchmark {
             List<String> statements;
             long heapBytes;
             long stored;
+            double pacedRate;
             try (HeapSampler heap = new HeapSampler(server.base)) {
                 LoadGenerator load = new LoadGenerator(server.base, writeKey, options.people());
                 say("Warm-up: %d clients for %d s ...", options.clients(), options.warmup().toSeconds());
@@ -75,10 +78,11 @@ final class IngestBenchmark {
                 }
                 drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 drainStatements = StatementTimes.top(db, 10);
-                say("Paced at half that rate (%.0f events/s) for %d s ...", max.eventsPerSecond() / 2, options.paced().toSeconds());
+                pacedRate = options.pacedRate() > 0 ? options.pacedRate() : max.eventsPerSecond() / 2;
+                say("Paced at %.0f events/s for %d s ...", pacedRate, options.paced().toSeconds());
                 ScoreProbe probe = new ScoreProbe(server.base, writeKey, secretKey);
                 try {
-                    paced = load.paced(max.eventsPerSecond() / 2, options.paced());
+                    paced = load.paced(pacedRate, options.paced());
                 } finally {
                     probe.close(); // joins the probe thread: its counts are final after this
                 }
@@ -97,7 +101,7 @@ final class IngestBenchmark {
             CopyBaseline.Result copy = CopyBaseline.run(db, COPY_WORKSPACE_ID, copyRows, options.copyThreads(), options.people());
 
             boolean verified = stored == acknowledged;
-            report(max, paced, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
+            report(max, paced, pacedRate, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
             say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
                     backlog, drainSeconds);
             say("                 PostgreSQL time by statement while it drained:");
@@ -115,7 +119,7 @@ final class IngestBenchmark {
         }
     }
 
-    private void report(LoadGenerator.PhaseResult max, LoadGenerator.PhaseResult paced, Cpu cpu, List<String> dbActivity,
+    private void report(LoadGenerator.PhaseResult max, LoadGenerator.PhaseResult paced, double pacedRate, Cpu cpu, List<String> dbActivity,
             List<String> statements, CopyBaseline.Result copy, long heapBytes, long stored, long acknowledged, Path log) {
         say("");
         say("== Ingestion (%d cores, %d clients, %d-event batches, %d people) ==", Runtime.getRuntime().availableProcessors(),
@@ -130,7 +134,7 @@ final class IngestBenchmark {
         say("                 PostgreSQL time by statement (pg_stat_statements: share of planning + execution):");
         statements.forEach(line -> say("                   %s", line));
         say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed, %d retries); batch latency p50 %.1f ms, p99 %.1f ms",
-                max.eventsPerSecond() / 2, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.retries(),
+                pacedRate, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.retries(),
                 paced.latency().millis(50), paced.latency().millis(99));
         say("raw COPY         %,.0f rows/s (%,d rows in %.1f s; cores busy: PostgreSQL %.2f, whole machine %.2f)", copy.rowsPerSecond(),
                 copy.rows(), copy.seconds(), copy.postgresCpu() / copy.seconds(), copy.machineCpu() / copy.seconds());

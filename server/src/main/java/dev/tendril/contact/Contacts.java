@@ -131,19 +131,17 @@ public class Contacts {
 
     /** These contacts of the workspace, in one query; unknown ids are left out. */
     public List<ContactView> findAll(long workspaceId, Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : writes.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray(), false);
+        return ids.isEmpty() ? List.of() : writes.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray());
     }
 
     /**
-     * Many contacts in one query, by id (ids that are not contacts of the workspace are left out), kept from
-     * being deleted or merged away until the caller's transaction ends ({@code for key share}), so rows the
-     * caller writes about them stay valid; edits and ingestion are not held up.
+     * The stage and owner of many contacts in one query, by id (ids that are not contacts of the workspace are left
+     * out), the contacts kept from being deleted or merged away until the caller's transaction ends
+     * ({@code for key share}), so rows the caller writes about them stay valid; edits and ingestion are not held up.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, ContactView> findAllAndKeep(long workspaceId, long[] ids) {
-        Map<Long, ContactView> out = new HashMap<>();
-        writes.findAll(workspaceId, ids, true).forEach(c -> out.put(Ids.CONTACT.require(c.id()), c));
-        return out;
+    public Map<Long, StageAndOwner> stagesAndOwnersAndKeep(long workspaceId, long[] ids) {
+        return writes.stagesAndOwnersAndKeep(workspaceId, ids);
     }
 
     /** Listeners of {@link ContactDeleted} run before the row goes, so they can still read and record what it leaves. */

@@ -3,6 +3,7 @@ package dev.tendril.contact.internal;
 import dev.tendril.contact.ContactField;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
+import dev.tendril.contact.StageAndOwner;
 import dev.tendril.contact.StageMove;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
@@ -167,9 +168,20 @@ public class ContactStore {
     }
 
     /** These contacts (those that exist), in one query; {@code keep}: held from deletion (not from edits) until the transaction ends. */
-    public List<ContactView> findAll(long workspaceId, long[] ids, boolean keep) {
-        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id" + (keep ? " for key share" : ""))
+    public List<ContactView> findAll(long workspaceId, long[] ids) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id")
                 .params(workspaceId, ids).query(this::map).list();
+    }
+
+    /** In id order, so that concurrent callers lock in the same order. */
+    public Map<Long, StageAndOwner> stagesAndOwnersAndKeep(long workspaceId, long[] ids) {
+        Map<Long, StageAndOwner> out = new HashMap<>();
+        jdbc.sql("select id, lifecycle_stage, attributes ->> 'owner' from contact where workspace_id = ? and id = any(?) order by id for key share")
+                .params(workspaceId, ids)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new StageAndOwner(rs.getString(2), rs.getString(3)));
+                });
+        return out;
     }
 
     /** The contacts owning these lower-cased emails, by lower-cased email, in one query. */

@@ -8,6 +8,7 @@ import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts.Upserted;
 import dev.tendril.contact.IdentifyTraits;
+import dev.tendril.contact.StageAndOwner;
 import dev.tendril.contact.StageMove;
 import dev.tendril.contact.internal.ContactInputParser.Mode;
 import dev.tendril.platform.ConflictException;
@@ -152,8 +153,12 @@ public class ContactWrites {
         return store.idsBelow(workspaceId, belowId, limit);
     }
 
-    public List<ContactView> findAll(long workspaceId, long[] ids, boolean keep) {
-        return store.findAll(workspaceId, ids, keep);
+    public List<ContactView> findAll(long workspaceId, long[] ids) {
+        return store.findAll(workspaceId, ids);
+    }
+
+    public Map<Long, StageAndOwner> stagesAndOwnersAndKeep(long workspaceId, long[] ids) {
+        return store.stagesAndOwnersAndKeep(workspaceId, ids);
     }
 
     public boolean delete(long workspaceId, long id) {

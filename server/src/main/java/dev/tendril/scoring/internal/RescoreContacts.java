@@ -1,7 +1,7 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
+import dev.tendril.contact.StageAndOwner;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.Timeline;
 import dev.tendril.scoring.PredictiveScore;
@@ -60,7 +60,7 @@ class RescoreContacts {
     }
 
     /**
-     * Loads what the model reads for all the contacts at once: their rows, behaviour and stored scores in
+     * Loads what the model reads for all the contacts at once: their stage and owner, behaviour and stored scores in
      * one query each, and each rule's condition over all of them in one query of the batch backend (which
      * agrees with the in-memory one), so a round costs a few queries whatever its size.
      */
@@ -83,7 +83,7 @@ class RescoreContacts {
         scores.lockForRescore(requested);
         ScoringModel model = models.current(workspaceId);
         Instant now = known == null ? clock.instant() : known.asOf();
-        Map<Long, ContactView> found = contacts.findAllAndKeep(workspaceId, requested);
+        Map<Long, StageAndOwner> found = contacts.stagesAndOwnersAndKeep(workspaceId, requested);
         Map<Long, ScoreStore.Stored> before = scores.current(workspaceId, requested);
         // Others were deleted or merged away since, or (in a workspace rescore) scored after its event pass.
         long[] ids = LongStream.of(requested).filter(id -> found.containsKey(id)
@@ -96,8 +96,8 @@ class RescoreContacts {
         List<ScoreStore.ScoredContact> history = new ArrayList<>();
         List<PendingStageMoves.Decided> moves = new ArrayList<>();
         for (long id : ids) {
-            ContactView contact = found.get(id);
-            ScoreInputs inputs = new ScoreInputs(contact.lifecycleStage(), ScoreInputs.owned(contact.attributes()), behavior.get(id),
+            StageAndOwner contact = found.get(id);
+            ScoreInputs inputs = new ScoreInputs(contact.stage(), ScoreInputs.owned(contact.owner()), behavior.get(id),
                     predictive(workspaceId, id), now, c -> matching.get(c).contains(id));
             Scored after = ScoreCalculator.score(model, inputs);
             Scored previous = before.containsKey(id) ? before.get(id).scored() : Scored.unscored(model);

@@ -8,6 +8,7 @@ import dev.tendril.segment.EventTests;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs workspace rescores: claims a job ({@code FOR UPDATE SKIP LOCKED}, so nodes share them) and
  * rescores its contacts from the highest id down in rounds of {@code tendril.scoring.rescore-round}
  * (default 2,000) contacts per transaction, two rounds at a time: within a round the JVM and PostgreSQL
- * take turns, so one round at a time leaves half of two cores idle. The job's progress moves past a round
- * only once every round above it has committed, so a job interrupted by a restart resumes (once its
- * heartbeat is stale) at most two rounds above where it stopped; rescoring a contact again changes nothing twice.
+ * take turns, so one round at a time leaves half of two cores idle. The job's progress, written about once a
+ * second, moves past a round only once every round above it has committed, so a job interrupted by a restart
+ * resumes (once its heartbeat is stale) at most a second's rounds above where it stopped; rescoring a contact
+ * again changes nothing twice.
  * Before its rounds, a run evaluates the model's event tests for the whole workspace in one pass over its
  * events ({@link Conditions#eventTests}); its rounds score as of that instant, and leave alone contacts
  * scored since (by fresh events, which that score read too).
@@ -40,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RescoreWorker {
     static final int IN_FLIGHT = 2;
+    /** Rounds whose contact ids are fetched at once. */
+    private static final int AHEAD = 8;
+    /** How often progress (and the heartbeat) is written: it waits for the rounds in flight to let go of the job's row. */
+    private static final Duration REPORT = Duration.ofSeconds(1);
     private static final Duration STALE = Duration.ofMinutes(1);
     private static final Duration BEAT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RescoreWorker.class);
@@ -135,6 +141,9 @@ class RescoreWorker {
         String reason = "model v" + job.modelVersion();
         long next = job.lastContactId() == 0 ? Long.MAX_VALUE : job.lastContactId();
         int done = job.done();
+        long doneDownTo = job.lastContactId();
+        long reportedAt = System.nanoTime();
+        Deque<long[]> ahead = new ArrayDeque<>();
         Deque<Round> inFlight = new ArrayDeque<>();
         try {
             Optional<EventTests> evaluated = eventTests(job, pool);
@@ -143,27 +152,35 @@ class RescoreWorker {
             }
             EventTests known = evaluated.get();
             while (true) {
-                while (inFlight.size() < IN_FLIGHT && next > 0) {
-                    long[] ids = contacts.idsBelow(job.workspaceId(), next, roundSize);
-                    if (ids.length == 0) {
-                        next = 0;
-                        break;
+                while (inFlight.size() < IN_FLIGHT && (!ahead.isEmpty() || next > 0)) {
+                    if (ahead.isEmpty()) {
+                        long[] ids = contacts.idsBelow(job.workspaceId(), next, roundSize * AHEAD);
+                        next = ids.length == 0 ? 0 : ids[ids.length - 1];
+                        for (int from = 0; from < ids.length; from += roundSize) {
+                            ahead.add(Arrays.copyOfRange(ids, from, Math.min(from + roundSize, ids.length)));
+                        }
+                        continue;
                     }
-                    next = ids[ids.length - 1];
+                    long[] ids = ahead.poll();
                     inFlight.add(new Round(ids, pool.submit(() -> rescoreRound(job, ids, reason, known))));
                 }
                 if (inFlight.isEmpty()) {
-                    jobs.complete(job);
+                    if (jobs.progress(job, done, doneDownTo)) {
+                        jobs.complete(job);
+                    }
                     return;
                 }
-                Round oldest = inFlight.peek();
+                Round oldest = inFlight.poll();
                 if (!oldest.kept().get()) {
                     return;
                 }
-                inFlight.poll();
                 done += oldest.ids().length;
-                if (!jobs.progress(job, done, oldest.ids()[oldest.ids().length - 1])) {
-                    return;
+                doneDownTo = oldest.ids()[oldest.ids().length - 1];
+                if (System.nanoTime() - reportedAt >= REPORT.toNanos()) {
+                    if (!jobs.progress(job, done, doneDownTo)) {
+                        return;
+                    }
+                    reportedAt = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {

@@ -25,7 +25,10 @@ record ScoreInputs(String stage, boolean hasOwner, BehaviorView behavior, double
     }
 
     static boolean owned(Map<String, Object> attributes) {
-        Object owner = attributes.get("owner");
+        return owned(attributes.get("owner"));
+    }
+
+    static boolean owned(Object owner) {
         return owner != null && !owner.toString().isBlank();
     }
 }

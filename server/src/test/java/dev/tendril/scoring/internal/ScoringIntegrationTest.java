@@ -79,6 +79,12 @@ class ScoringIntegrationTest {
                 + "{\"category\":\"behavior\",\"name\":\"Pricing page views\",\"points\":40.0},"
                 + "{\"category\":\"behavior\",\"name\":\"Demo requests\",\"points\":50.0}]");
         assertThat(s.at("/recommendations").findValuesAsString("action")).containsExactly("route_to_sales", "book_demo");
+
+        // Given an owner (a custom attribute), the lead is no longer one to route to sales.
+        assertThat(t.track("/v1/identify", "{\"userId\": \"" + user + "\", \"traits\": {\"owner\": \"ana@acme.io\"}}").status())
+                .isEqualTo(200);
+        poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score", null),
+                a -> a.json().at("/recommendations").findValuesAsString("action").equals(List.of("book_demo")));
     }
 
     @Test
