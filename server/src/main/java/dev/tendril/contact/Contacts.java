@@ -6,7 +6,6 @@ import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -167,7 +167,7 @@ public class ContactStore {
                 .params(workspaceId, belowId, limit).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** These contacts (those that exist), in one query; {@code keep}: held from deletion (not from edits) until the transaction ends. */
+    /** These contacts (those that exist), in one query. */
     public List<ContactView> findAll(long workspaceId, long[] ids) {
         return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?) order by id")
                 .params(workspaceId, ids).query(this::map).list();

@@ -11,6 +11,7 @@ import dev.tendril.segment.Comparison;
 import dev.tendril.segment.Comparison.Kind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.Condition;
 import org.jooq.Field;
 
@@ -130,7 +131,7 @@ final class CompileComparison {
         return switch (source) {
             case ColumnSource c -> twoValued(test.on(columnKey(kind, c.sql())));
             case JsonSource j -> twoValued(condition("case when jsonb_typeof({0}) = 'array' then {1} else {2} end",
-                    j.jsonb(), test.onAny(jsonKeys(kind, j.jsonb())), test.on(jsonKey(kind, j.jsonb()))));
+                    j.jsonb(), test.onAny(jsonKey(kind, j.jsonb(), true)), test.on(jsonKey(kind, j.jsonb(), false))));
         };
     }
 
@@ -142,24 +143,15 @@ final class CompileComparison {
         return kind == Kind.TEXT ? field("lower({0})", column) : column;
     }
 
-    /** The key of a jsonb value, by the database's functions for it (inlined by the planner). */
-    private static Field<?> jsonKey(Kind kind, Field<?> j) {
+    /**
+     * The key of a jsonb value, or ({@code ofElements}) the keys of a jsonb array's elements, by the database's
+     * functions for them (V31: a key's function is inlined by the planner).
+     */
+    private static Field<?> jsonKey(Kind kind, Field<?> j, boolean ofElements) {
+        String function = "tendril_" + kind.name().toLowerCase(Locale.ROOT) + (ofElements ? "_keys" : "_key");
         return switch (kind) {
-            case TEXT -> field("tendril_text_key({0})", j);
-            case NUMBER -> field("tendril_number_key({0})", j);
-            case BOOLEAN -> field("tendril_boolean_key({0})", j);
-            case DATE -> field("tendril_date_key({0}, {1})", j, inline(Values.DATE_SHAPE));
-            case ANY -> throw new IllegalArgumentException("a comparison of any kind has no key");
-        };
-    }
-
-    /** The keys of a jsonb array's elements. */
-    private static Field<?> jsonKeys(Kind kind, Field<?> array) {
-        return switch (kind) {
-            case TEXT -> field("tendril_text_keys({0})", array);
-            case NUMBER -> field("tendril_number_keys({0})", array);
-            case BOOLEAN -> field("tendril_boolean_keys({0})", array);
-            case DATE -> field("tendril_date_keys({0}, {1})", array, inline(Values.DATE_SHAPE));
+            case TEXT, NUMBER, BOOLEAN -> field(function + "({0})", j);
+            case DATE -> field(function + "({0}, {1})", j, inline(Values.DATE_SHAPE));
             case ANY -> throw new IllegalArgumentException("a comparison of any kind has no key");
         };
     }
