@@ -33,8 +33,9 @@ final class ScoreCalculator {
         double activity = breakdown.get(Category.BEHAVIOR) + breakdown.get(Category.ENGAGEMENT);
         double recency = rulePoints(model, Category.RECENCY, in, fired);
         double decay = decay(activity, model.halfLifeDays(), in);
-        if (round(decay) != 0) { // a rule listed as worth 0.00 explains nothing
-            fired.add(new FiredRule(Category.RECENCY.jsonName(), DECAY_RULE, round(decay), FiredRule.DECAY));
+        double decayShown = round(decay);
+        if (decayShown != 0) { // a rule listed as worth 0.00 explains nothing
+            fired.add(new FiredRule(Category.RECENCY.jsonName(), DECAY_RULE, decayShown, FiredRule.DECAY));
         }
         breakdown.put(Category.RECENCY, contribution(model.category(Category.RECENCY), Category.RECENCY, recency + decay));
         double predictive = rulePoints(model, Category.PREDICTIVE, in, fired);
@@ -71,8 +72,9 @@ final class ScoreCalculator {
                 case ScoringRule.When w -> in.matches().test(w.condition()) ? w.points() : 0;
                 case ScoringRule.PerUnit p -> p.metric().value(in.behavior()) * p.pointsPerUnit();
             };
-            if (round(points) != 0) {
-                fired.add(new FiredRule(c.jsonName(), rule.name(), round(points), first + i));
+            double shown = round(points);
+            if (shown != 0) {
+                fired.add(new FiredRule(c.jsonName(), rule.name(), shown, first + i));
                 sum += points;
             }
         }

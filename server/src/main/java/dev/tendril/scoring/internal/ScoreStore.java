@@ -159,10 +159,9 @@ class ScoreStore {
                     int version = rs.getInt(11);
                     ScoringModel model = modelAt.apply(version);
                     Double[] breakdown = (Double[]) rs.getArray(6).getArray();
-                    Category[] categories = Category.values();
                     Map<Category, Double> byCategory = new EnumMap<>(Category.class);
-                    for (int i = 0; i < breakdown.length && i < categories.length; i++) {
-                        byCategory.put(categories[i], breakdown[i]);
+                    for (int i = 0; i < breakdown.length && i < CATEGORIES.size(); i++) {
+                        byCategory.put(CATEGORIES.get(i), breakdown[i]);
                     }
                     Short[] fired = (Short[]) rs.getArray(7).getArray();
                     Double[] points = (Double[]) rs.getArray(8).getArray();

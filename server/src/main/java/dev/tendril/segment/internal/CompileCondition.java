@@ -45,6 +45,7 @@ import org.jooq.impl.DSL;
  * correlated on {@code c.id}. All values are bind parameters.
  */
 final class CompileCondition {
+    private static final Field<OffsetDateTime> OCCURRED_AT = field("ev.occurred_at", OffsetDateTime.class);
     private final long workspaceId;
     private final Instant now;
 
@@ -148,7 +149,7 @@ final class CompileCondition {
     org.jooq.Condition eventRows(Event e) {
         List<org.jooq.Condition> rows = eventFilters(e);
         if (e.occurrence() instanceof Occurrence.Count count) {
-            rows.addAll(window(count.window().range(now)));
+            rows.addAll(window(OCCURRED_AT, count.window().range(now)));
         }
         return and(rows);
     }
@@ -170,9 +171,9 @@ final class CompileCondition {
                 };
             }
             // The earliest matching event lies in the window exactly when one lies in it and none before it; the latest likewise.
-            case Occurrence.First first -> occurrenceIn(DSL.min(field("ev.occurred_at", OffsetDateTime.class)).filterWhere(rows),
+            case Occurrence.First first -> occurrenceIn(DSL.min(OCCURRED_AT).filterWhere(rows),
                     first.window().range(now));
-            case Occurrence.Last last -> occurrenceIn(DSL.max(field("ev.occurred_at", OffsetDateTime.class)).filterWhere(rows),
+            case Occurrence.Last last -> occurrenceIn(DSL.max(OCCURRED_AT).filterWhere(rows),
                     last.window().range(now));
         };
     }
@@ -188,14 +189,9 @@ final class CompileCondition {
 
     /** Two-valued like every compiled test: with no matching event, {@code at} is null and the test false. */
     private static org.jooq.Condition occurrenceIn(Field<OffsetDateTime> at, Window.Range range) {
-        org.jooq.Condition in = at.isNotNull();
-        if (range.from() != null) {
-            in = in.and(at.ge(val(utc(range.from()))));
-        }
-        if (range.until() != null) {
-            in = in.and(at.lt(val(utc(range.until()))));
-        }
-        return in;
+        List<org.jooq.Condition> in = window(at, range);
+        in.add(at.isNotNull());
+        return and(in);
     }
 
     /** What an event test asks of each event, whoever's it is: workspace, name, type, property filters. */
@@ -232,17 +228,18 @@ final class CompileCondition {
 
     private SelectConditionStep<?> events(List<org.jooq.Condition> match, Window.Range range) {
         List<org.jooq.Condition> all = new ArrayList<>(match);
-        all.addAll(window(range));
+        all.addAll(window(OCCURRED_AT, range));
         return selectOne().from(table("event").as("ev")).where(all);
     }
 
-    private static List<org.jooq.Condition> window(Window.Range range) {
+    /** {@code at} within the half-open window: from its start (inclusive) until its end (exclusive), either open. */
+    private static List<org.jooq.Condition> window(Field<OffsetDateTime> at, Window.Range range) {
         List<org.jooq.Condition> bounds = new ArrayList<>(2);
         if (range.from() != null) {
-            bounds.add(condition("ev.occurred_at >= {0}", val(utc(range.from()))));
+            bounds.add(at.ge(val(utc(range.from()))));
         }
         if (range.until() != null) {
-            bounds.add(condition("ev.occurred_at < {0}", val(utc(range.until()))));
+            bounds.add(at.lt(val(utc(range.until()))));
         }
         return bounds;
     }

@@ -108,14 +108,24 @@ public class SegmentQueries {
         record All(List<Truth> parts) implements Truth {
             @Override
             public boolean holds(long contactId, boolean[] columns) {
-                return parts.stream().allMatch(p -> p.holds(contactId, columns));
+                for (Truth part : parts) {
+                    if (!part.holds(contactId, columns)) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
 
         record Any(List<Truth> parts) implements Truth {
             @Override
             public boolean holds(long contactId, boolean[] columns) {
-                return parts.stream().anyMatch(p -> p.holds(contactId, columns));
+                for (Truth part : parts) {
+                    if (part.holds(contactId, columns)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
 
