@@ -56,14 +56,15 @@ class EventStore {
         return fresh;
     }
 
-    void insert(long workspaceId, List<StoredEvent> events, Instant receivedAt) {
+    void insert(long workspaceId, List<StoredEvent> events) {
         CopyText rows = new CopyText();
         for (StoredEvent e : events) {
-            SegmentMessage m = e.message();
+            EncodedMessage c = e.encoded();
+            SegmentMessage m = c.message();
             rows.value(workspaceId).value(e.contactId()).value(m.type()).value(m.name()).value(m.messageId())
-                    .value(m.userId()).value(m.anonymousId()).value(m.timestamp()).value(receivedAt).value(m.sentAt())
-                    .value(m.originalTimestamp()).value(e.properties()).value(e.traits()).value(e.context())
-                    .value(e.integrations()).endRow();
+                    .value(m.userId()).value(m.anonymousId()).value(m.timestamp()).value(c.receivedAt()).value(m.sentAt())
+                    .value(m.originalTimestamp()).value(c.properties()).value(c.traits()).value(c.context())
+                    .value(c.integrations()).endRow();
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -176,10 +177,6 @@ class EventStore {
     void deleteContact(long workspaceId, long contactId) {
         jdbc.sql("delete from event where workspace_id = ? and contact_id = ?").params(workspaceId, contactId).update();
         jdbc.sql("delete from contact_event_daily where workspace_id = ? and contact_id = ?").params(workspaceId, contactId).update();
-    }
-
-    String write(Map<String, Object> value) {
-        return value == null ? null : json.writeValueAsString(value);
     }
 
     private Map<String, Object> read(String text) {

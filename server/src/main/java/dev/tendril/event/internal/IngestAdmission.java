@@ -9,11 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds how many ingestion requests store at once, below the connection pool's size, so ingestion
- * never takes every connection from scoring, segments and the API. A request that finds no room within
- * a short wait is refused with 503 and {@code Retry-After} (Segment clients back off and retry) rather
- * than queued until the pool's 30 s timeout: under overload, callers learn it in time and what is
- * accepted stays fast.
+ * Bounds how many ingestion requests wait for the {@link GroupCommit} writers at once, so a flood of batches
+ * queues neither in memory nor for long. A request that finds no room within a short wait is refused with 503 and
+ * {@code Retry-After} (Segment clients back off and retry) rather than queued: under overload, callers learn it in
+ * time and what is accepted stays fast. (Ingestion holds only the writers' connections, never the whole pool.)
  */
 @Component
 class IngestAdmission {

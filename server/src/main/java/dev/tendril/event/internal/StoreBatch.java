@@ -7,7 +7,6 @@ import dev.tendril.contact.IdentifyTraits;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.contact.ResolvedIdentities;
 import dev.tendril.event.ContactsChanged;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One batch, one transaction: drop already-seen messageIds, resolve identities, apply identify and
- * group traits, COPY the events, add to the counters and fold behaviour. A 200 is sent only after
- * this commits. Alias calls split the batch, so events after an alias see the merged identity.
+ * The batches of one or more requests (a group commit, {@link GroupCommit}), one transaction: drop already-seen
+ * messageIds, resolve identities, apply identify and group traits, COPY the events, add to the counters and fold
+ * behaviour. A 200 is sent only after this commits. Alias calls split the batch, so events after an alias see
+ * the merged identity.
  */
 @Component
 class StoreBatch {
@@ -44,32 +44,38 @@ class StoreBatch {
         this.publisher = publisher;
     }
 
-    /** {@code resolved}: the identities as resolved just before this transaction; checked again under lock. */
+    /**
+     * {@code requests}: the batches of requests stored together, in order, as if one batch; returns how many
+     * calls of each were new. {@code resolved}: the identities as resolved just before this transaction; checked again under lock.
+     */
     @Transactional
-    int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, ResolvedIdentities resolved) {
-        Set<String> fresh = events.claimNew(workspaceId, messages.stream().map(SegmentMessage::messageId).toList());
-        List<SegmentMessage> pending = new ArrayList<>();
+    int[] store(long workspaceId, List<List<EncodedMessage>> requests, ResolvedIdentities resolved) {
+        Set<String> fresh = events.claimNew(workspaceId, requests.stream().flatMap(List::stream).map(c -> c.message().messageId()).toList());
+        List<EncodedMessage> pending = new ArrayList<>();
         Changed changed = new Changed(new LinkedHashSet<>(), new HashSet<>(resolved.written()));
-        int stored = 0;
-        for (SegmentMessage m : messages) {
-            if (!fresh.remove(m.messageId())) {
-                continue; // a duplicate: seen in an earlier request or earlier in this one
-            }
-            stored++;
-            if (m.type().equals("alias")) {
-                flush(workspaceId, pending, receivedAt, changed, resolved);
-                pending.clear();
-                resolved = ResolvedIdentities.NONE; // identities after an alias are resolved afresh
-                long survivor = identities.alias(workspaceId, m.name(), m.userId());
-                contacts.lockShared(workspaceId, new long[] {survivor});
-                insert(workspaceId, List.of(stored(m, survivor)), receivedAt);
-                changed.contacts().add(survivor);
-                changed.data().add(survivor);
-            } else {
-                pending.add(m);
+        int[] stored = new int[requests.size()];
+        for (int r = 0; r < requests.size(); r++) {
+            for (EncodedMessage c : requests.get(r)) {
+                SegmentMessage m = c.message();
+                if (!fresh.remove(m.messageId())) {
+                    continue; // a duplicate: seen in an earlier request or earlier in this one
+                }
+                stored[r]++;
+                if (m.type().equals("alias")) {
+                    flush(workspaceId, pending, changed, resolved);
+                    pending.clear();
+                    resolved = ResolvedIdentities.NONE; // identities after an alias are resolved afresh
+                    long survivor = identities.alias(workspaceId, m.name(), m.userId());
+                    contacts.lockShared(workspaceId, new long[] {survivor});
+                    insert(workspaceId, List.of(new StoredEvent(c, survivor)));
+                    changed.contacts().add(survivor);
+                    changed.data().add(survivor);
+                } else {
+                    pending.add(c);
+                }
             }
         }
-        flush(workspaceId, pending, receivedAt, changed, resolved);
+        flush(workspaceId, pending, changed, resolved);
         if (!changed.contacts().isEmpty()) {
             changed.data().retainAll(changed.contacts()); // written identities whose calls all turned out duplicates
             publisher.publishEvent(new ContactsChanged(workspaceId, Set.copyOf(changed.contacts()), Set.copyOf(changed.data())));
@@ -80,12 +86,11 @@ class StoreBatch {
     /** The batch's contacts so far, and those of them whose own data changed. */
     private record Changed(Set<Long> contacts, Set<Long> data) {}
 
-    private void flush(long workspaceId, List<SegmentMessage> messages, Instant receivedAt, Changed changed,
-            ResolvedIdentities preResolved) {
-        if (messages.isEmpty()) {
+    private void flush(long workspaceId, List<EncodedMessage> calls, Changed changed, ResolvedIdentities preResolved) {
+        if (calls.isEmpty()) {
             return;
         }
-        List<IdentityRef> refs = messages.stream().map(SegmentMessage::identityRef).toList();
+        List<IdentityRef> refs = calls.stream().map(c -> c.message().identityRef()).toList();
         Map<IdentityRef, Long> resolved = preResolved.contacts();
         if (!resolved.keySet().containsAll(refs) || !contacts.lockShared(workspaceId, ids(resolved))) {
             // A contact went away (merged, deleted) between the two transactions: resolve again, now under lock.
@@ -94,9 +99,10 @@ class StoreBatch {
             changed.data().addAll(again.written());
             contacts.lockShared(workspaceId, ids(resolved));
         }
-        List<StoredEvent> rows = new ArrayList<>(messages.size());
+        List<StoredEvent> rows = new ArrayList<>(calls.size());
         List<IdentifyTraits> identified = new ArrayList<>();
-        for (SegmentMessage m : messages) {
+        for (EncodedMessage c : calls) {
+            SegmentMessage m = c.message();
             long contactId = resolved.get(m.identityRef());
             switch (m.type()) {
                 case "identify" -> {
@@ -111,11 +117,11 @@ class StoreBatch {
                 }
                 default -> { }
             }
-            rows.add(stored(m, contactId));
+            rows.add(new StoredEvent(c, contactId));
             changed.contacts().add(contactId);
         }
         applyIdentified(workspaceId, identified);
-        insert(workspaceId, rows, receivedAt);
+        insert(workspaceId, rows);
     }
 
     /** Applies the identify calls collected so far, all at once, and empties the list. */
@@ -131,8 +137,8 @@ class StoreBatch {
         return resolved.values().stream().mapToLong(Long::longValue).toArray();
     }
 
-    private void insert(long workspaceId, List<StoredEvent> rows, Instant receivedAt) {
-        events.insert(workspaceId, rows, receivedAt);
+    private void insert(long workspaceId, List<StoredEvent> rows) {
+        events.insert(workspaceId, rows);
         // Only now: batches sharing people queue for the counters and the behaviour fold, not for the COPY and traits.
         contacts.lockDerivedState(rows.stream().mapToLong(StoredEvent::contactId).toArray());
         Map<EventStore.CounterKey, Integer> counts = new HashMap<>();
@@ -152,10 +158,5 @@ class StoreBatch {
             traits.put("timezone", tz);
         }
         return traits;
-    }
-
-    private StoredEvent stored(SegmentMessage m, long contactId) {
-        return new StoredEvent(m, contactId, events.write(m.properties()), events.write(m.traits()), events.write(m.context()),
-                events.write(m.integrations()));
     }
 }

@@ -1,4 +1,8 @@
 package dev.tendril.event.internal;
 
-/** An accepted message with its contact and its jsonb columns serialised once. */
-record StoredEvent(SegmentMessage message, long contactId, String properties, String traits, String context, String integrations) {}
+/** An accepted message with its contact. */
+record StoredEvent(EncodedMessage encoded, long contactId) {
+    SegmentMessage message() {
+        return encoded.message();
+    }
+}
