@@ -41,9 +41,11 @@ class RescorePending {
     static final String EVENT_BATCH = "event batch";
     static final String COMPANY_EDITED = "company edited";
     static final String SUBSCRIPTION_CHANGED = "subscription changed";
-    // Rounds of a few hundred: a round costs a fixed number of queries whatever its size, so small rounds fall behind a busy
-    // stream, while rounds alternate between workspaces, so one workspace's backlog (a CSV import) still cannot hold up another's events.
-    static final int CLAIM = 500;
+    // Rounds of up to 2,000 pending rows (about 1,000 contacts under load): a round costs a fixed number of queries whatever
+    // its size, so rounds of 500 fell behind 5,000 events/s where these keep up (bench/run ingest, docs/benchmarks.md),
+    // while rounds alternate between workspaces, so one workspace's backlog (a CSV import) holds up another's events by
+    // one round (~0.1 s) at most.
+    static final int CLAIM = 2000;
     private static final Logger log = LoggerFactory.getLogger(RescorePending.class);
 
     private final JdbcClient jdbc;
