@@ -9,8 +9,10 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +196,41 @@ class SegmentIngestionIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Concurrent requests are stored in shared transactions: each still answers for itself, and retries racing each other count once. */
+    @Test
+    void concurrentRequestsSharingPeopleAndRetriesAreEachStoredOnce() throws Exception {
+        int senders = 8;
+        int batchesEach = 6;
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new ArrayList<Future<Integer>>();
+            for (int s = 0; s < senders; s++) {
+                for (int b = 0; b < batchesEach; b++) {
+                    // Sender s and sender s + 4 send the same batches: a client retrying while its first try is still in flight.
+                    int batch = (s % 4) * batchesEach + b;
+                    StringBuilder calls = new StringBuilder();
+                    for (int i = 0; i < 10; i++) {
+                        calls.append(i == 0 ? "" : ",").append("""
+                                {"type": "page", "userId": "p-%d", "name": "Home", "messageId": "m-%d-%d",
+                                 "properties": {"path": "/"}}""".formatted(i % 3, batch, i));
+                    }
+                    answers.add(threads.submit(() -> t.track("/v1/batch", "{\"batch\": [" + calls + "]}").status()));
+                }
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        }
+        long unique = 4L * batchesEach * 10;
+        assertThat(events()).isEqualTo(unique);
+        assertThat(jdbc.sql("select sum(count) from contact_event_daily where workspace_id = ?").param(t.workspaceId())
+                .query(Long.class).single()).isEqualTo(unique);
+        long pageViews = 0;
+        for (int p = 0; p < 3; p++) {
+            pageViews += t.api("GET", "/api/v1/contacts/" + contactOf("p-" + p) + "/behavior", null).json().at("/pageViews").asLong();
+        }
+        assertThat(pageViews).isEqualTo(unique);
     }
 
     @Test
