@@ -18,10 +18,36 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    private final HeldStore store = new HeldStore();
     private GroupCommit commit;
 
     /** One store call: the workspace and each request's first messageId. */
     private record Call(long workspaceId, List<String> firsts) {}
+
+    /**
+     * Records each call and holds them all until released, so requests queue behind the first; a group holding a
+     * request whose messageIds start with "bad" fails; otherwise every call counts as new.
+     */
+    private static final class HeldStore implements GroupCommit.Store {
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public int[] store(long workspaceId, List<List<EncodedMessage>> batches) {
+            calls.add(new Call(workspaceId, batches.stream().map(b -> b.getFirst().message().messageId()).toList()));
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (batches.stream().anyMatch(b -> b.getFirst().message().messageId().startsWith("bad"))) {
+                throw new IllegalStateException("bad batch");
+            }
+            return batches.stream().mapToInt(List::size).toArray();
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -31,79 +57,45 @@ class GroupCommitTest {
 
     @Test
     void requestsQueuedWhileAGroupIsStoredAreStoredTogetherAndEachLearnsItsOwnCount() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Call> calls = new CopyOnWriteArrayList<>();
-        commit = started(1, (workspaceId, batches) -> {
-            calls.add(call(workspaceId, batches));
-            firstStarted.countDown();
-            await(release);
-            return batches.stream().mapToInt(List::size).toArray();
-        });
-
-        Future<Integer> first = requests.submit(() -> commit.store(1, calls("a", 1)));
-        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Integer> second = requests.submit(() -> commit.store(1, calls("b", 2)));
-        waitUntilQueued(1);
-        Future<Integer> third = requests.submit(() -> commit.store(1, calls("c", 3)));
-        waitUntilQueued(2);
-        Future<Integer> otherWorkspace = requests.submit(() -> commit.store(2, calls("d", 4)));
-        waitUntilQueued(3);
-        release.countDown();
+        commit = started(1);
+        Future<Integer> first = whileTheFirstIsHeld(1, "a", 1);
+        Future<Integer> second = queued(1, "b", 2, 1);
+        Future<Integer> third = queued(1, "c", 3, 2);
+        Future<Integer> otherWorkspace = queued(2, "d", 4, 3);
+        store.release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo(3);
         assertThat(otherWorkspace.get(10, TimeUnit.SECONDS)).isEqualTo(4);
-        assertThat(calls).hasSize(3);
-        assertThat(calls.get(0)).isEqualTo(new Call(1, List.of("a0")));
-        assertThat(calls.subList(1, 3)).containsExactlyInAnyOrder(new Call(1, List.of("b0", "c0")), new Call(2, List.of("d0")));
+        assertThat(store.calls).hasSize(3);
+        assertThat(store.calls.get(0)).isEqualTo(new Call(1, List.of("a0")));
+        assertThat(store.calls.subList(1, 3)).containsExactlyInAnyOrder(new Call(1, List.of("b0", "c0")), new Call(2, List.of("d0")));
     }
 
     @Test
     void aFailingGroupIsStoredAgainRequestByRequestSoOnlyTheFailingRequestFails() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Call> calls = new CopyOnWriteArrayList<>();
-        commit = started(1, (workspaceId, batches) -> {
-            calls.add(call(workspaceId, batches));
-            firstStarted.countDown();
-            await(release);
-            if (batches.stream().anyMatch(b -> b.getFirst().message().messageId().startsWith("bad"))) {
-                throw new IllegalStateException("bad batch");
-            }
-            return batches.stream().mapToInt(List::size).toArray();
-        });
-
-        Future<Integer> first = requests.submit(() -> commit.store(1, calls("a", 1)));
-        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Integer> good = requests.submit(() -> commit.store(1, calls("b", 2)));
-        waitUntilQueued(1);
-        Future<Integer> bad = requests.submit(() -> commit.store(1, calls("bad", 3)));
-        waitUntilQueued(2);
-        release.countDown();
+        commit = started(1);
+        Future<Integer> first = whileTheFirstIsHeld(1, "a", 1);
+        Future<Integer> good = queued(1, "b", 2, 1);
+        Future<Integer> bad = queued(1, "bad", 3, 2);
+        store.release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo(2);
         assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("bad batch");
-        assertThat(calls.stream().map(Call::firsts)).containsExactly(List.of("a0"), List.of("b0", "bad0"), List.of("b0"), List.of("bad0"));
+        assertThat(store.calls.stream().map(Call::firsts))
+                .containsExactly(List.of("a0"), List.of("b0", "bad0"), List.of("b0"), List.of("bad0"));
     }
 
     @Test
     void stoppingFinishesWhatIsQueuedAndThenRefusesWithA503() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        commit = started(2, (workspaceId, batches) -> {
-            firstStarted.countDown();
-            await(release);
-            return batches.stream().mapToInt(List::size).toArray();
-        });
-        Future<Integer> storing = requests.submit(() -> commit.store(1, calls("a", 5)));
-        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        commit = started(2);
+        Future<Integer> storing = whileTheFirstIsHeld(1, "a", 5);
 
         Future<?> stopping = requests.submit(() -> commit.stop());
-        release.countDown();
+        store.release.countDown();
         stopping.get(10, TimeUnit.SECONDS);
 
         assertThat(storing.get()).isEqualTo(5);
@@ -111,35 +103,33 @@ class GroupCommitTest {
         assertThatThrownBy(() -> commit.store(1, calls("b", 1))).isInstanceOf(OverloadedException.class);
     }
 
-    private GroupCommit started(int writers, GroupCommit.Store store) {
+    private GroupCommit started(int writers) {
         GroupCommit groupCommit = new GroupCommit(store, writers, 2000);
         groupCommit.start();
         return groupCommit;
     }
 
-    private void waitUntilQueued(int requests) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (commit.queued() < requests && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(commit.queued()).isEqualTo(requests);
+    /** A request that a writer has taken and is holding. */
+    private Future<Integer> whileTheFirstIsHeld(long workspaceId, String prefix, int n) throws InterruptedException {
+        Future<Integer> first = requests.submit(() -> commit.store(workspaceId, calls(prefix, n)));
+        assertThat(store.started.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
-    private static Call call(long workspaceId, List<List<EncodedMessage>> batches) {
-        return new Call(workspaceId, batches.stream().map(b -> b.getFirst().message().messageId()).toList());
+    /** A request sent after the others, once it waits in the queue as the {@code position}th. */
+    private Future<Integer> queued(long workspaceId, String prefix, int n, int position) throws InterruptedException {
+        Future<Integer> request = requests.submit(() -> commit.store(workspaceId, calls(prefix, n)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (commit.queued() < position && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(commit.queued()).isEqualTo(position);
+        return request;
     }
 
     private static List<EncodedMessage> calls(String prefix, int n) {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         return IntStream.range(0, n).mapToObj(i -> new EncodedMessage(new SegmentMessage("track", prefix + i, "u1", null,
                 "Signed Up", null, null, null, null, null, now, now, now), now, null, null, null, null)).toList();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
