@@ -54,7 +54,7 @@ class GroupCommit implements SmartLifecycle {
         queue.add(queued);
         // Writers leave only after they stopped running and found the queue empty: re-checking after the add closes the gap.
         if (!running && queue.remove(queued)) {
-            throw new OverloadedException("The server is stopping; retry shortly", Duration.ofSeconds(1));
+            throw stopping();
         }
         try {
             return queued.stored().join();
@@ -135,8 +135,12 @@ class GroupCommit implements SmartLifecycle {
         }
         threads.clear();
         for (Queued left; (left = queue.poll()) != null; ) {
-            left.stored().completeExceptionally(new OverloadedException("The server is stopping; retry shortly", Duration.ofSeconds(1)));
+            left.stored().completeExceptionally(stopping());
         }
+    }
+
+    private static OverloadedException stopping() {
+        return new OverloadedException("The server is stopping; retry shortly", Duration.ofSeconds(1));
     }
 
     @Override
