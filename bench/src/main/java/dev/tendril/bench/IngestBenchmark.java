@@ -52,6 +52,9 @@ final class IngestBenchmark {
             Cpu cpu;
             List<String> dbActivity;
             List<String> statements;
+            Cpu pacedCpu;
+            List<String> pacedActivity;
+            List<String> pacedStatements;
             long heapBytes;
             long stored;
             double pacedRate;
@@ -80,12 +83,17 @@ final class IngestBenchmark {
                 drainStatements = StatementTimes.top(db, 10);
                 pacedRate = options.pacedRate() > 0 ? options.pacedRate() : max.eventsPerSecond() / 2;
                 say("Paced at %.0f events/s for %d s ...", pacedRate, options.paced().toSeconds());
+                StatementTimes.reset(db);
                 ScoreProbe probe = new ScoreProbe(server.base, writeKey, secretKey);
-                try {
+                try (DbActivitySampler activity = new DbActivitySampler(db)) {
+                    Cpu before = Cpu.now(server, db);
                     paced = load.paced(pacedRate, options.paced());
+                    pacedCpu = Cpu.now(server, db).minus(before, paced.seconds());
+                    pacedActivity = activity.top(12);
                 } finally {
                     probe.close(); // joins the probe thread: its counts are final after this
                 }
+                pacedStatements = StatementTimes.top(db, 12);
                 scoreLatency = probe.latency();
                 scoreMissed = probe.missed();
                 heapBytes = heap.maxBytes();
@@ -102,6 +110,12 @@ final class IngestBenchmark {
 
             boolean verified = stored == acknowledged;
             report(max, paced, pacedRate, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
+            say("paced phase      CPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
+                    pacedCpu.server(), pacedCpu.postgres(), pacedCpu.client(), pacedCpu.machine());
+            say("                 PostgreSQL connections by state:");
+            pacedActivity.forEach(line -> say("                   %s", line));
+            say("                 PostgreSQL time by statement:");
+            pacedStatements.forEach(line -> say("                   %s", line));
             say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
                     backlog, drainSeconds);
             say("                 PostgreSQL time by statement while it drained:");

@@ -3,8 +3,10 @@ package dev.tendril.event.internal;
 import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.contact.ResolvedIdentities;
+import dev.tendril.platform.ReusePlans;
 import java.util.List;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,11 +18,13 @@ class StoreGroup implements GroupCommit.Store {
     private final StoreBatch storeBatch;
     private final Identities identities;
     private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
 
-    StoreGroup(StoreBatch storeBatch, Identities identities, TransactionTemplate tx) {
+    StoreGroup(StoreBatch storeBatch, Identities identities, TransactionTemplate tx, JdbcClient jdbc) {
         this.storeBatch = storeBatch;
         this.identities = identities;
         this.tx = tx;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -28,7 +32,11 @@ class StoreGroup implements GroupCommit.Store {
         ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests);
         for (int attempt = 1; ; attempt++) {
             try {
-                return storeBatch.store(workspaceId, requests, resolved);
+                ResolvedIdentities known = resolved;
+                return tx.execute(s -> {
+                    ReusePlans.inThisTransaction(jdbc);
+                    return storeBatch.store(workspaceId, requests, known);
+                });
             } catch (TransientDataAccessException e) {
                 // A lock conflict rolled the whole group back: nothing was stored, so trying again is safe.
                 if (attempt == MAX_ATTEMPTS) {
@@ -46,6 +54,9 @@ class StoreGroup implements GroupCommit.Store {
     private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests) {
         List<IdentityRef> refs = requests.stream().flatMap(List::stream).map(EncodedMessage::message)
                 .filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
-        return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> identities.resolve(workspaceId, refs));
+        return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> {
+            ReusePlans.inThisTransaction(jdbc);
+            return identities.resolve(workspaceId, refs);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.platform.ReusePlans;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,7 @@ class PendingStageMoves {
     }
 
     private boolean applyChunk() {
+        ReusePlans.inThisTransaction(jdbc);
         List<Move> claimed = jdbc.sql("""
                 delete from stage_pending where contact_id in (
                     select contact_id from stage_pending order by decided_at limit ? for update skip locked)

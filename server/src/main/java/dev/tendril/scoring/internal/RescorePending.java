@@ -5,6 +5,7 @@ import dev.tendril.channel.SubscriptionChanged;
 import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
+import dev.tendril.platform.ReusePlans;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -150,6 +151,7 @@ class RescorePending {
     private boolean drain(long workspaceId) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
+                ReusePlans.inThisTransaction(jdbc);
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
                 // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""

@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.platform.ReusePlans;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class ReevaluateChanged {
     /** Returns how many pending rows it handled; 0 when nothing was pending. */
     @Transactional
     int run() {
+        ReusePlans.inThisTransaction(jdbc);
         Map<Long, ChangedContacts> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
         List<Boolean> claimed = jdbc.sql("""
                 delete from segment_pending where id in (select id from segment_pending order by id limit ? for update skip locked)
