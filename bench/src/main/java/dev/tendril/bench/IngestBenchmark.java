@@ -91,7 +91,7 @@ final class IngestBenchmark {
                     pacedCpu = Cpu.now(server, db).minus(before, paced.seconds());
                     pacedActivity = activity.top(12);
                 } finally {
-                    probe.close(); // joins the probe thread: its counts are final after this
+                    probe.close(); // joins the probe threads: their counts are final after this
                 }
                 pacedStatements = StatementTimes.top(db, 12);
                 scoreLatency = probe.latency();

@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,11 +20,14 @@ import java.util.regex.Pattern;
  * probe person after another is identified (with a title the default model gives points, so the first
  * score is stored), and once that score is in the score history a {@code Demo Requested} is tracked;
  * the time from its 200 until a newer history entry can be read is one sample. The score endpoint
- * itself is not polled: for a contact without a stored score it computes one live.
+ * itself is not polled: for a contact without a stored score it computes one live. A few probes run at
+ * once, so a slow phase still yields a few dozen samples; together they poll about 100 times a second.
  */
 final class ScoreProbe implements AutoCloseable {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final Pattern CONTACT_ID = Pattern.compile("\"id\"\\s*:\\s*\"(ct_\\w+)\"");
+    private static final int PROBES = 3;
+    private static final Duration POLL = Duration.ofMillis(30);
     private static final Pattern FIRST_ENTRY = Pattern.compile("\"data\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"(\\w+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,15 +35,17 @@ final class ScoreProbe implements AutoCloseable {
     private final String basic;
     private final String bearer;
     private final Percentiles latency = new Percentiles();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger missed = new AtomicInteger();
     private volatile boolean stopping;
-    private int missed;
 
     ScoreProbe(URI base, String writeKey, String secretKey) {
         this.base = base;
         this.basic = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         this.bearer = "Bearer " + secretKey;
-        this.thread = Thread.ofPlatform().daemon().name("score-probe").start(this::loop);
+        for (int i = 0; i < PROBES; i++) {
+            threads.add(Thread.ofPlatform().daemon().name("score-probe-" + i).start(this::loop));
+        }
     }
 
     private void loop() {
@@ -45,7 +53,7 @@ final class ScoreProbe implements AutoCloseable {
             try {
                 probe("probe-" + UUID.randomUUID());
             } catch (IOException | RuntimeException e) {
-                missed++;
+                missed.incrementAndGet();
             } catch (InterruptedException e) {
                 return;
             }
@@ -66,7 +74,7 @@ final class ScoreProbe implements AutoCloseable {
         send("POST", "/v1/track", basic, "{\"userId\": \"" + user + "\", \"event\": \"Demo Requested\"}");
         long committed = System.nanoTime();
         if (waitForEntry(history, first, false) == null) {
-            missed++;
+            missed.incrementAndGet();
         } else {
             latency.record(System.nanoTime() - committed);
         }
@@ -80,7 +88,7 @@ final class ScoreProbe implements AutoCloseable {
             if (newest.find() && !newest.group(1).equals(previous)) {
                 return newest.group(1);
             }
-            Thread.sleep(10);
+            Thread.sleep(POLL);
         }
         return null;
     }
@@ -101,12 +109,14 @@ final class ScoreProbe implements AutoCloseable {
     }
 
     int missed() {
-        return missed;
+        return missed.get();
     }
 
     @Override
     public void close() throws InterruptedException {
         stopping = true;
-        thread.join(GIVE_UP.toMillis() * 2);
+        for (Thread thread : threads) {
+            thread.join(GIVE_UP.toMillis() * 2);
+        }
     }
 }

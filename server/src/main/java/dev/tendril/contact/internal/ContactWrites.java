@@ -91,14 +91,16 @@ public class ContactWrites {
     /**
      * The traits of identify calls, applied in order. Who owns each email named is looked up once for
      * all the calls, and company links by email domain are made in one statement at the end (earlier for
-     * a contact with another call later in the list, to keep the order), so a batch costs about one
-     * update per call rather than four statements.
+     * a contact with another call later in the list, to keep the order), and the updates go to the
+     * database together ({@link ContactStore#updateAll}), so a batch costs a few round trips rather than
+     * one or more per call.
      */
     public void applyTraits(long workspaceId, List<IdentifyTraits> calls) {
         List<ContactChanges> parsed = calls.stream().map(c -> ContactInputParser.parse(c.traits(), Mode.TRAITS).changes()).toList();
         Map<String, Long> owners = store.idsByEmail(workspaceId, parsed.stream().map(ContactChanges::email)
                 .filter(String.class::isInstance).map(e -> ((String) e).toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
         Set<Long> toLink = new LinkedHashSet<>();
+        List<ContactStore.Update> updates = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             long id = calls.get(i).contactId();
             ContactChanges changes = parsed.get(i);
@@ -115,13 +117,22 @@ public class ContactWrites {
             }
             Map<String, Object> attributes = types.check(workspaceId, changes.attributes(), Mode.TRAITS, new ArrayList<>());
             if (toLink.remove(id)) {
+                flush(updates);
                 store.linkCompaniesByEmailDomain(workspaceId, new long[] {id}); // before this call may change its email or company
             }
-            writeFields(workspaceId, id, new ContactChanges(fields, attributes, null, changes.company()));
+            ContactStore.Update update = store.updateOf(workspaceId, id, fields, attributes);
+            if (update != null) {
+                updates.add(update);
+            }
+            if (changes.company() != null) {
+                flush(updates);
+                writeCompany(workspaceId, id, changes.company());
+            }
             if (fields.containsKey(ContactField.EMAIL)) {
                 toLink.add(id);
             }
         }
+        flush(updates);
         store.linkCompaniesByEmailDomain(workspaceId, toLink.stream().mapToLong(Long::longValue).toArray());
     }
 
@@ -211,13 +222,22 @@ public class ContactWrites {
         }
     }
 
+    private void flush(List<ContactStore.Update> updates) {
+        store.updateAll(updates);
+        updates.clear();
+    }
+
     /** Fields, attributes, external id and an explicit company: everything but the link by email domain. */
     private void writeFields(long workspaceId, long id, ContactChanges changes) {
         store.update(workspaceId, id, changes.fields(), changes.attributes());
         if (changes.identity() != null) {
             store.setExternalId(workspaceId, id, changes.identity().externalId());
         }
-        switch (changes.company()) {
+        writeCompany(workspaceId, id, changes.company());
+    }
+
+    private void writeCompany(long workspaceId, long id, CompanyRef company) {
+        switch (company) {
             case CompanyRef.ById(long companyId) -> store.setCompany(workspaceId, id, companyId);
             case CompanyRef.ByTraits(Map<String, Object> traits) ->
                     store.setCompany(workspaceId, id, companies.upsertFromTraits(workspaceId, null, traits));

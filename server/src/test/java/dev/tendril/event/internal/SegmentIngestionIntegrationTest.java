@@ -147,7 +147,10 @@ class SegmentIngestionIntegrationTest {
                   {"type": "identify", "userId": "c", "traits": {"email": "old@initech.io"}},
                   {"type": "identify", "userId": "d", "traits": {"email": "d@initech.io", "company": {"name": "Own Co"}}},
                   {"type": "group", "userId": "b", "groupId": "g-1", "traits": {"name": "Group Co"}},
-                  {"type": "identify", "userId": "b", "traits": {"lastName": "Berg"}}
+                  {"type": "identify", "userId": "b", "traits": {"lastName": "Berg"}},
+                  {"type": "identify", "userId": "e", "traits": {"title": "One", "firstName": "Eve"}},
+                  {"type": "identify", "userId": "e", "traits": {"title": "Two"}},
+                  {"type": "identify", "userId": "e", "traits": {"title": "Three", "firstName": "Eva"}}
                 ]}""");
         assertThat(batch.status()).as(batch.body()).isEqualTo(200);
 
@@ -164,6 +167,9 @@ class SegmentIngestionIntegrationTest {
         assertThat(t.api("GET", "/api/v1/contacts/" + contactOf("c"), null).text("/email")).isEqualTo("old@initech.io");
         var d = t.api("GET", "/api/v1/contacts/" + contactOf("d"), null);
         assertThat(t.api("GET", "/api/v1/companies/" + d.text("/companyId"), null).text("/name")).isEqualTo("Own Co");
+        // Updates of one shape are sent together, but not ahead of the same contact's update of another shape.
+        var e = t.api("GET", "/api/v1/contacts/" + contactOf("e"), null);
+        assertThat(e.text("/title") + " " + e.text("/firstName")).isEqualTo("Three Eva");
     }
 
     @Test
