@@ -110,12 +110,7 @@ final class IngestBenchmark {
 
             boolean verified = stored == acknowledged;
             report(max, paced, pacedRate, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
-            say("paced phase      CPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
-                    pacedCpu.server(), pacedCpu.postgres(), pacedCpu.client(), pacedCpu.machine());
-            say("                 PostgreSQL connections by state:");
-            pacedActivity.forEach(line -> say("                   %s", line));
-            say("                 PostgreSQL time by statement:");
-            pacedStatements.forEach(line -> say("                   %s", line));
+            profile("paced phase      ", pacedCpu, pacedActivity, pacedStatements);
             say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
                     backlog, drainSeconds);
             say("                 PostgreSQL time by statement while it drained:");
@@ -141,12 +136,7 @@ final class IngestBenchmark {
         say("max throughput   %,.0f events/s committed (%,d batches ok, %d failed, %d retries after 503 in %.1f s)",
                 max.eventsPerSecond(), max.okBatches(), max.failedBatches(), max.retries(), max.seconds());
         say("                 batch latency under full load: p50 %.1f ms, p99 %.1f ms", max.latency().millis(50), max.latency().millis(99));
-        say("                 CPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
-                cpu.server(), cpu.postgres(), cpu.client(), cpu.machine());
-        say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
-        dbActivity.forEach(line -> say("                   %s", line));
-        say("                 PostgreSQL time by statement (pg_stat_statements: share of planning + execution):");
-        statements.forEach(line -> say("                   %s", line));
+        profile("                 ", cpu, dbActivity, statements);
         say("paced at %,.0f/s  %,.0f events/s committed (%,d batches ok, %d failed, %d retries); batch latency p50 %.1f ms, p99 %.1f ms",
                 pacedRate, paced.eventsPerSecond(), paced.okBatches(), paced.failedBatches(), paced.retries(),
                 paced.latency().millis(50), paced.latency().millis(99));
@@ -160,6 +150,16 @@ final class IngestBenchmark {
             failures.forEach((reason, n) -> say("failure x%d: %s", n, reason));
         }
         say("server log       %s", log);
+    }
+
+    /** Where a phase's time went: CPU per party, what PostgreSQL's connections were doing, and its time per statement. */
+    private static void profile(String label, Cpu cpu, List<String> activity, List<String> statements) {
+        say("%sCPU (cores busy): server JVM %.2f, PostgreSQL %.2f, load generator %.2f, whole machine %.2f",
+                label, cpu.server(), cpu.postgres(), cpu.client(), cpu.machine());
+        say("                 PostgreSQL connections by state (average count | wait event or state | statement):");
+        activity.forEach(line -> say("                   %s", line));
+        say("                 PostgreSQL time by statement (pg_stat_statements: share of planning + execution):");
+        statements.forEach(line -> say("                   %s", line));
     }
 
     /** CPU seconds so far, or (after {@link #minus}) cores busy over an interval. */
