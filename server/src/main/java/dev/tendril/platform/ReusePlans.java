@@ -8,9 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * had grown), and for the short, constant statements of the hot paths (event groups, pending rescores
  * and segment re-evaluation: index lookups of a few thousand ids at most) that planning was a fifth of
  * PostgreSQL's time (docs/benchmarks.md). With {@code auto}, PostgreSQL takes a cached generic plan only
- * when it costs no more than fresh ones, and an ANALYZE of a table it reads discards it.
+ * when it costs no more than fresh ones, and an ANALYZE of a table it reads discards it. A generic plan guesses
+ * an id array of unknown length at ten elements, so only statements over at most {@link #FEW_IDS} ids reuse plans.
  */
 public final class ReusePlans {
+    /** The most ids one statement of a transaction that reuses plans may take: a group commit's or a rescore round's. */
+    public static final int FEW_IDS = 5000;
+
     private ReusePlans() {}
 
     /** Call inside the transaction: {@code set local} ends with it. */

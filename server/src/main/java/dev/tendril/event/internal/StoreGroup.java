@@ -29,12 +29,13 @@ class StoreGroup implements GroupCommit.Store {
 
     @Override
     public int[] store(long workspaceId, List<List<EncodedMessage>> requests) {
-        ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests);
+        boolean few = requests.stream().mapToInt(List::size).sum() <= ReusePlans.FEW_IDS;
+        ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests, few);
         for (int attempt = 1; ; attempt++) {
             try {
                 ResolvedIdentities known = resolved;
                 return tx.execute(s -> {
-                    ReusePlans.inThisTransaction(jdbc);
+                    reusePlansIf(few);
                     return storeBatch.store(workspaceId, requests, known);
                 });
             } catch (TransientDataAccessException e) {
@@ -51,12 +52,19 @@ class StoreGroup implements GroupCommit.Store {
      * group's transaction finds every identity already there and takes no identity locks while it
      * copies events. A group that fails afterwards leaves only these identity rows, which its retry reuses.
      */
-    private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests) {
+    private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests, boolean few) {
         List<IdentityRef> refs = requests.stream().flatMap(List::stream).map(EncodedMessage::message)
                 .filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
         return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> {
-            ReusePlans.inThisTransaction(jdbc);
+            reusePlansIf(few);
             return identities.resolve(workspaceId, refs);
         });
+    }
+
+    /** A group is small unless a few requests of many small calls came together. */
+    private void reusePlansIf(boolean few) {
+        if (few) {
+            ReusePlans.inThisTransaction(jdbc);
+        }
     }
 }

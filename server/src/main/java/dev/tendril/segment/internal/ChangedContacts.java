@@ -15,6 +15,11 @@ final class ChangedContacts {
         contactIds.forEach(ids::add);
     }
 
+    /** How many changes: at least the number of contacts (one changed in two ways counts twice). */
+    int size() {
+        return byReads.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** Those of the changed contacts whose change the segment reads, in id order. */
     Set<Long> affecting(SegmentReads segment) {
         Set<Long> out = new TreeSet<>();

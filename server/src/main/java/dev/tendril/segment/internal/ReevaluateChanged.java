@@ -42,7 +42,6 @@ class ReevaluateChanged {
     /** Returns how many pending rows it handled; 0 when nothing was pending. */
     @Transactional
     int run() {
-        ReusePlans.inThisTransaction(jdbc);
         Map<Long, ChangedContacts> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
         List<Boolean> claimed = jdbc.sql("""
                 delete from segment_pending where id in (select id from segment_pending order by id limit ? for update skip locked)
@@ -53,6 +52,10 @@ class ReevaluateChanged {
                             .add(PendingStore.Reads.of(rs.getString(3)), ids(rs.getArray(2)));
                     return true;
                 }).list();
+        // The changes of event batches are small; a workspace rescore's or an import's may name every contact.
+        if (byWorkspace.values().stream().mapToInt(ChangedContacts::size).sum() <= ReusePlans.FEW_IDS) {
+            ReusePlans.inThisTransaction(jdbc);
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byWorkspace.forEach((workspaceId, changed) -> {
             for (SegmentStore.Row row : store.lockAll(workspaceId)) {
