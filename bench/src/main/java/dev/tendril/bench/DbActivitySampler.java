@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Where the database time goes: samples {@code pg_stat_activity} every 50 ms and counts what each
- * busy connection is doing (the statement and its wait event, or idle inside a transaction while
+ * busy connection (and autovacuum worker, whose query reads "autovacuum: …") is doing (the statement and its wait event, or idle inside a transaction while
  * the JVM works). A count divided by the number of samples is the average number of connections
  * in that state.
  */
@@ -19,7 +19,8 @@ final class DbActivitySampler implements AutoCloseable {
             select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'on CPU') else state end,
                    left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
             from pg_stat_activity
-            where backend_type = 'client backend' and state in ('active', 'idle in transaction') and pid <> pg_backend_pid()""";
+            where backend_type in ('client backend', 'autovacuum worker') and state in ('active', 'idle in transaction')
+              and pid <> pg_backend_pid()""";
 
     private final Connection connection;
     private final Thread thread;
