@@ -29,13 +29,13 @@ class StoreGroup implements GroupCommit.Store {
 
     @Override
     public int[] store(long workspaceId, List<List<EncodedMessage>> requests) {
-        boolean few = requests.stream().mapToInt(List::size).sum() <= ReusePlans.FEW_IDS;
-        ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests, few);
+        int calls = requests.stream().mapToInt(List::size).sum();
+        ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests, calls);
         for (int attempt = 1; ; attempt++) {
             try {
                 ResolvedIdentities known = resolved;
                 return tx.execute(s -> {
-                    reusePlansIf(few);
+                    ReusePlans.inThisTransaction(jdbc, calls);
                     return storeBatch.store(workspaceId, requests, known);
                 });
             } catch (TransientDataAccessException e) {
@@ -52,19 +52,12 @@ class StoreGroup implements GroupCommit.Store {
      * group's transaction finds every identity already there and takes no identity locks while it
      * copies events. A group that fails afterwards leaves only these identity rows, which its retry reuses.
      */
-    private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests, boolean few) {
+    private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests, int calls) {
         List<IdentityRef> refs = requests.stream().flatMap(List::stream).map(EncodedMessage::message)
                 .filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
         return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> {
-            reusePlansIf(few);
+            ReusePlans.inThisTransaction(jdbc, calls);
             return identities.resolve(workspaceId, refs);
         });
-    }
-
-    /** A group is small unless a few requests of many small calls came together. */
-    private void reusePlansIf(boolean few) {
-        if (few) {
-            ReusePlans.inThisTransaction(jdbc);
-        }
     }
 }

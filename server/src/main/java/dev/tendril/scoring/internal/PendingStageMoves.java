@@ -68,7 +68,7 @@ class PendingStageMoves {
     }
 
     private boolean applyChunk() {
-        ReusePlans.inThisTransaction(jdbc);
+        ReusePlans.inThisTransaction(jdbc, CHUNK);
         List<Move> claimed = jdbc.sql("""
                 delete from stage_pending where contact_id in (
                     select contact_id from stage_pending order by decided_at limit ? for update skip locked)

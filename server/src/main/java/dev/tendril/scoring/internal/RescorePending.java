@@ -151,7 +151,7 @@ class RescorePending {
     private boolean drain(long workspaceId) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
-                ReusePlans.inThisTransaction(jdbc);
+                ReusePlans.inThisTransaction(jdbc, CLAIM);
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
                 // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""

@@ -53,9 +53,7 @@ class ReevaluateChanged {
                     return true;
                 }).list();
         // The changes of event batches are small; a workspace rescore's or an import's may name every contact.
-        if (byWorkspace.values().stream().mapToInt(ChangedContacts::size).sum() <= ReusePlans.FEW_IDS) {
-            ReusePlans.inThisTransaction(jdbc);
-        }
+        ReusePlans.inThisTransaction(jdbc, byWorkspace.values().stream().mapToInt(ChangedContacts::size).sum());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byWorkspace.forEach((workspaceId, changed) -> {
             for (SegmentStore.Row row : store.lockAll(workspaceId)) {
