@@ -6,6 +6,7 @@ import dev.tendril.contact.ContactsEdited;
 import dev.tendril.event.ContactsChanged;
 import dev.tendril.platform.AfterCommit;
 import dev.tendril.platform.ReusePlans;
+import dev.tendril.platform.RoundGap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,14 +54,16 @@ class RescorePending {
     private final RescoreContacts rescore;
     private final PendingStageMoves stageMoves;
     private final TransactionTemplate tx;
+    private final RoundGap gap;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean closing;
 
-    RescorePending(JdbcClient jdbc, RescoreContacts rescore, PendingStageMoves stageMoves, TransactionTemplate tx) {
+    RescorePending(JdbcClient jdbc, RescoreContacts rescore, PendingStageMoves stageMoves, TransactionTemplate tx, RoundGap gap) {
         this.jdbc = jdbc;
         this.rescore = rescore;
         this.stageMoves = stageMoves;
         this.tx = tx;
+        this.gap = gap;
     }
 
     @EventListener
@@ -105,12 +108,17 @@ class RescorePending {
         try {
             boolean progress = true;
             while (progress && !closing) {
-                progress = false;
+                int fullest = 0;
                 for (long workspaceId : pendingWorkspaces()) {
-                    progress |= drain(workspaceId);
+                    fullest = Math.max(fullest, drain(workspaceId));
                 }
-                progress |= stageMoves.applyAll();
+                progress = stageMoves.applyAll() | fullest > 0;
+                if (progress) {
+                    gap.after(fullest, CLAIM);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // what is left stays pending
         } finally {
             busy.set(false);
         }
@@ -146,13 +154,15 @@ class RescorePending {
 
     /**
      * Claims the changes of up to {@link #CLAIM} contacts of one workspace and rescores them in the same transaction, so a
-     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's.
+     * crash or a lock conflict puts them back; one workspace's trouble never holds up another's. Returns how many
+     * pending rows it claimed.
      */
-    private boolean drain(long workspaceId) {
+    private int drain(long workspaceId) {
         try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
+            return tx.execute(status -> {
                 ReusePlans.inThisTransaction(jdbc, CLAIM);
                 Map<Long, Set<String>> reasons = new LinkedHashMap<>();
+                int[] claimed = {0};
                 // All pending rows of the claimed contacts go at once: a contact in twenty batches is rescored once.
                 jdbc.sql("""
                         with picked as (select contact_id from score_pending where workspace_id = ?
@@ -161,17 +171,18 @@ class RescorePending {
                         returning reason, contact_id""")
                         .params(workspaceId, CLAIM, workspaceId)
                         .query(rs -> {
+                            claimed[0]++;
                             reasons.computeIfAbsent(rs.getLong(2), c -> new TreeSet<>()).add(rs.getString(1));
                         });
                 // Each contact once, under all the reasons it was pending for.
                 Map<String, List<Long>> byReason = new TreeMap<>();
                 reasons.forEach((contact, why) -> byReason.computeIfAbsent(String.join(", ", why), r -> new ArrayList<>()).add(contact));
                 byReason.forEach((reason, ids) -> rescore.rescore(workspaceId, ids, reason));
-                return !reasons.isEmpty();
-            }));
+                return claimed[0];
+            });
         } catch (RuntimeException e) {
             log.warn("Rescoring pending contacts of workspace {} failed; they stay pending and are retried", workspaceId, e);
-            return false;
+            return 0;
         }
     }
 }

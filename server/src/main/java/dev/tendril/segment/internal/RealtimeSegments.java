@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.platform.RoundGap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -10,19 +11,21 @@ import org.springframework.stereotype.Component;
 /**
  * The real-time worker: one thread per node that drains pending changes when a change commits, and
  * at least every second (changes committed on other nodes, or left by a crash). Changes that arrive
- * while it works pile up and are handled together in the next round: load coalesces instead of
- * queueing one task per batch.
+ * while it works, or during the short {@link RoundGap} after a round, pile up and are handled together in the
+ * next round: load coalesces instead of queueing one task per batch.
  */
 @Component
 class RealtimeSegments implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RealtimeSegments.class);
 
     private final ReevaluateChanged reevaluate;
+    private final RoundGap gap;
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
 
-    RealtimeSegments(ReevaluateChanged reevaluate) {
+    RealtimeSegments(ReevaluateChanged reevaluate, RoundGap gap) {
         this.reevaluate = reevaluate;
+        this.gap = gap;
     }
 
     void wake() {
@@ -61,8 +64,8 @@ class RealtimeSegments implements SmartLifecycle {
             try {
                 signal.tryAcquire(1, TimeUnit.SECONDS);
                 signal.drainPermits();
-                while (thread == Thread.currentThread() && reevaluate.run() > 0) {
-                    // more may be pending: keep draining
+                for (int handled; thread == Thread.currentThread() && (handled = reevaluate.run()) > 0; ) {
+                    gap.after(handled, ReevaluateChanged.CLAIM);
                 }
             } catch (InterruptedException e) {
                 if (thread == Thread.currentThread()) {
