@@ -33,10 +33,9 @@ class StoreGroup implements GroupCommit.Store {
         ResolvedIdentities resolved = resolveIdentitiesFirst(workspaceId, requests, calls);
         for (int attempt = 1; ; attempt++) {
             try {
-                ResolvedIdentities known = resolved;
                 return tx.execute(s -> {
                     ReusePlans.inThisTransaction(jdbc, calls);
-                    return storeBatch.store(workspaceId, requests, known);
+                    return storeBatch.store(workspaceId, requests, resolved);
                 });
             } catch (TransientDataAccessException e) {
                 // A lock conflict rolled the whole group back: nothing was stored, so trying again is safe.
