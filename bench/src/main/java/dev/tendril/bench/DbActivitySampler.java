@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Map;
 /**
  * Where the database time goes: samples {@code pg_stat_activity} every 50 ms and counts what each
  * busy connection (and autovacuum worker, whose query reads "autovacuum: …") is doing (the statement and its wait event, or idle inside a transaction while
- * the JVM works). A count divided by the number of samples is the average number of connections
- * in that state.
+ * the JVM works), and the checkpointer while it writes or syncs. A count divided by the number of samples is the average
+ * number of connections in that state. Each sample is also kept with its time, so a slow moment can be looked up.
  */
 final class DbActivitySampler implements AutoCloseable {
     private static final String SAMPLE = """
@@ -20,12 +21,18 @@ final class DbActivitySampler implements AutoCloseable {
                    left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
             from pg_stat_activity
             where backend_type in ('client backend', 'autovacuum worker') and state in ('active', 'idle in transaction')
-              and pid <> pg_backend_pid()""";
+              and pid <> pg_backend_pid()
+            union all
+            select 'checkpointer', coalesce(wait_event_type || ':' || wait_event, 'on CPU')
+            from pg_stat_activity where backend_type = 'checkpointer' and wait_event is distinct from 'CheckpointerMain'""";
 
     private final Connection connection;
     private final Thread thread;
     private final Map<String, Integer> counts = new HashMap<>();
+    private final List<Sample> timeline = new ArrayList<>();
     private int samples;
+
+    private record Sample(long nanos, List<String> states) {}
 
     DbActivitySampler(Database db) throws SQLException {
         this.connection = db.connect();
@@ -36,11 +43,14 @@ final class DbActivitySampler implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             while (!Thread.currentThread().isInterrupted()) {
                 try (ResultSet rs = statement.executeQuery(SAMPLE)) {
+                    List<String> states = new ArrayList<>();
+                    while (rs.next()) {
+                        states.add(rs.getString(1) + " | " + rs.getString(2));
+                    }
                     synchronized (this) {
                         samples++;
-                        while (rs.next()) {
-                            counts.merge(rs.getString(1) + " | " + rs.getString(2), 1, Integer::sum);
-                        }
+                        states.forEach(state -> counts.merge(state, 1, Integer::sum));
+                        timeline.add(new Sample(System.nanoTime(), states));
                     }
                 }
                 Thread.sleep(50);
@@ -52,6 +62,18 @@ final class DbActivitySampler implements AutoCloseable {
 
     /** The {@code limit} most frequent states, each with the average number of connections in it. */
     synchronized List<String> top(int limit) {
+        return averages(counts, samples, limit);
+    }
+
+    /** As {@link #top}, over the samples taken between two {@link System#nanoTime} readings. */
+    synchronized List<String> topBetween(long fromNanos, long toNanos, int limit) {
+        List<Sample> window = timeline.stream().filter(s -> s.nanos() >= fromNanos && s.nanos() < toNanos).toList();
+        Map<String, Integer> inWindow = new HashMap<>();
+        window.forEach(s -> s.states().forEach(state -> inWindow.merge(state, 1, Integer::sum)));
+        return averages(inWindow, window.size(), limit);
+    }
+
+    private static List<String> averages(Map<String, Integer> counts, int samples, int limit) {
         int n = Math.max(1, samples);
         return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
                 .map(e -> String.format(java.util.Locale.ROOT, "%5.2f  %s", e.getValue() / (double) n, e.getKey())).toList();

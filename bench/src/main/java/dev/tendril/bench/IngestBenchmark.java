@@ -16,6 +16,8 @@ final class IngestBenchmark {
     private static final long COPY_WORKSPACE_ID = 1_000_000L;
     /** Fewer rows than this COPY too fast to time well. */
     private static final long MIN_COPY_ROWS = 100_000;
+    /** The paced phase follows the full-load phase; its first seconds still carry that phase's vacuum, analyze and checkpoint. */
+    private static final Duration SETTLING = Duration.ofSeconds(10);
 
     /** {@code pacedRate}: events/s of the paced phase; 0 for half the maximum measured. */
     record Options(int clients, Duration warmup, Duration duration, Duration paced, int pacedRate, int copyThreads, int people,
@@ -55,6 +57,7 @@ final class IngestBenchmark {
             Cpu pacedCpu;
             List<String> pacedActivity;
             List<String> pacedStatements;
+            List<String> pacedSlowMoments;
             long heapBytes;
             long stored;
             double pacedRate;
@@ -90,6 +93,7 @@ final class IngestBenchmark {
                     paced = load.paced(pacedRate, options.paced());
                     pacedCpu = Cpu.now(server, db).minus(before, paced.seconds());
                     pacedActivity = activity.top(12);
+                    pacedSlowMoments = slowMoments(paced, activity);
                 } finally {
                     probe.close(); // joins the probe threads: their counts are final after this
                 }
@@ -111,6 +115,11 @@ final class IngestBenchmark {
             boolean verified = stored == acknowledged;
             report(max, paced, pacedRate, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
             profile("paced phase      ", pacedCpu, pacedActivity, pacedStatements);
+            Percentiles settled = paced.latencyAfter(SETTLING);
+            say("                 batches started after its first %d s: p50 %.1f ms, p99 %.1f ms (%,d batches)", SETTLING.toSeconds(),
+                    settled.millis(50), settled.millis(99), settled.count());
+            say("                 its slowest seconds, and what PostgreSQL's connections were doing in each:");
+            pacedSlowMoments.forEach(line -> say("                   %s", line));
             say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
                     backlog, drainSeconds);
             say("                 PostgreSQL time by statement while it drained:");
@@ -150,6 +159,19 @@ final class IngestBenchmark {
             failures.forEach((reason, n) -> say("failure x%d: %s", n, reason));
         }
         say("server log       %s", log);
+    }
+
+    /** The paced phase's five worst seconds (by their slowest batch), each with the connection states sampled in it. */
+    private static List<String> slowMoments(LoadGenerator.PhaseResult paced, DbActivitySampler activity) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (LoadGenerator.Second s : paced.worstSeconds(5)) {
+            lines.add(String.format(Locale.ROOT, "second %d: %d batches, %d over 100 ms, slowest %.0f ms", s.index(), s.batches(), s.slow(),
+                    s.maxMillis()));
+            // The slowest batch started in this second; what held it up may have begun a little earlier.
+            activity.topBetween(s.startNanos() - 500_000_000L, s.startNanos() + (long) (s.maxMillis() * 1e6) + 1_000_000_000L, 6)
+                    .forEach(line -> lines.add("    " + line));
+        }
+        return lines;
     }
 
     /** Where a phase's time went: CPU per party, what PostgreSQL's connections were doing, and its time per statement. */

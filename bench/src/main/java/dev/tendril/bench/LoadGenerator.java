@@ -21,11 +21,38 @@ final class LoadGenerator {
 
     /** What one phase did: only 200 answers count as committed. */
     record PhaseResult(long committedEvents, long okBatches, long failedBatches, long retries, double seconds, Percentiles latency,
-            Map<String, Long> failures) {
+            Map<String, Long> failures, List<Answered> answered) {
         double eventsPerSecond() {
             return committedEvents / seconds;
         }
+
+        /** The latency of the batches started after the phase's first {@code skipped}. */
+        Percentiles latencyAfter(Duration skipped) {
+            long origin = answered.stream().mapToLong(Answered::startNanos).min().orElse(0);
+            Percentiles out = new Percentiles();
+            answered.stream().filter(a -> a.startNanos() - origin >= skipped.toNanos()).forEach(a -> out.record(a.latencyNanos()));
+            return out;
+        }
+
+        /** The {@code n} seconds of the phase whose slowest batch was slowest, worst first. */
+        List<Second> worstSeconds(int n) {
+            long origin = answered.stream().mapToLong(Answered::startNanos).min().orElse(0);
+            Map<Long, List<Answered>> bySecond = answered.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(a -> (a.startNanos() - origin) / 1_000_000_000L));
+            return bySecond.entrySet().stream().map(e -> new Second(e.getKey(), origin + e.getKey() * 1_000_000_000L,
+                            e.getValue().size(), e.getValue().stream().filter(a -> a.latencyNanos() > SLOW_NANOS).count(),
+                            e.getValue().stream().mapToLong(Answered::latencyNanos).max().orElse(0) / 1e6))
+                    .sorted(java.util.Comparator.comparingDouble(Second::maxMillis).reversed()).limit(n).toList();
+        }
     }
+
+    /** A batch answered 200: when it was (scheduled to be) started, and how long until its answer. */
+    record Answered(long startNanos, long latencyNanos) {}
+
+    /** One second of a phase: its batches, how many took over 100 ms, and the slowest. */
+    record Second(long index, long startNanos, int batches, long slow, double maxMillis) {}
+
+    private static final long SLOW_NANOS = 100_000_000L;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -101,7 +128,7 @@ final class LoadGenerator {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 200) {
-                    tally.ok(System.nanoTime() - startNanos);
+                    tally.ok(startNanos, System.nanoTime() - startNanos);
                     return;
                 }
                 if ((status == 429 || status == 503) && attempt < MAX_ATTEMPTS) {
@@ -125,10 +152,12 @@ final class LoadGenerator {
         final AtomicLong retries = new AtomicLong();
         final Percentiles latency = new Percentiles();
         final Map<String, Long> failures = new ConcurrentHashMap<>();
+        final java.util.Queue<Answered> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-        void ok(long latencyNanos) {
+        void ok(long startNanos, long latencyNanos) {
             ok.incrementAndGet();
             latency.record(latencyNanos);
+            answered.add(new Answered(startNanos, latencyNanos));
         }
 
         void retried() {
@@ -143,7 +172,8 @@ final class LoadGenerator {
         }
 
         PhaseResult result(double seconds) {
-            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), retries.get(), seconds, latency, Map.copyOf(failures));
+            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), retries.get(), seconds, latency, Map.copyOf(failures),
+                    List.copyOf(answered));
         }
     }
 }

@@ -50,6 +50,9 @@ class EventPartitions {
             jdbc.sql("select 1 from pg_advisory_xact_lock(7341, ?)").param(month.getYear() * 12 + month.getMonthValue()).query(Integer.class).single();
             jdbc.sql("create table if not exists " + table + " partition of event for values from ('" + from + " 00:00:00+00') to ('"
                     + from.plusMonths(1) + " 00:00:00+00')").update();
+            // A partition does not inherit its parent's statistics targets (V34).
+            jdbc.sql("alter table " + table + " alter column properties set statistics 0, alter column traits set statistics 0,"
+                    + " alter column context set statistics 0, alter column integrations set statistics 0").update();
         });
     }
 }

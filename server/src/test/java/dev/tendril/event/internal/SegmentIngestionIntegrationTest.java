@@ -401,4 +401,18 @@ class SegmentIngestionIntegrationTest {
         assertThat(other.api("GET", "/api/v1/contacts?externalId=u-9", null).text("/data/0/id")).isNotEqualTo(id);
         assertThat(t.api("GET", "/api/v1/contacts/" + id + "/events", null).json().at("/data").size()).isEqualTo(1);
     }
+
+    @Test
+    void aMonthsNewPartitionKeepsNoStatisticsOfEventPayloads() {
+        assertThat(t.track("/v1/track", """
+                {"userId": "u-p", "event": "Archived", "properties": {"a": 1}, "timestamp": "2019-07-14T10:00:00Z"}""").status())
+                .isEqualTo(200);
+
+        var targets = jdbc.sql("""
+                select attname, coalesce(attstattarget, -1) from pg_attribute
+                where attrelid = 'event_p2019_07'::regclass and attname in ('properties', 'traits', 'context', 'integrations', 'name')""")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
+        assertThat(targets).containsExactlyInAnyOrder(java.util.Map.entry("properties", 0), java.util.Map.entry("traits", 0),
+                java.util.Map.entry("context", 0), java.util.Map.entry("integrations", 0), java.util.Map.entry("name", -1));
+    }
 }
