@@ -365,18 +365,19 @@ class ScoringIntegrationTest {
                   {"name": "Signed up this week", "points": 30, "condition": {"event": "Signed Up", "within": {"days": 7}}}]}}}""")
                 .status()).isEqualTo(200);
         String user = "u-" + UUID.randomUUID();
-        Instant almostAWeekAgo = Instant.now().minus(Duration.ofDays(7)).plusSeconds(2);
+        // The window closes 8 s after this call: room for a first score on a busy machine (2 s once was not enough).
+        Instant almostAWeekAgo = Instant.now().minus(Duration.ofDays(7)).plusSeconds(8);
         t.track("/v1/track", "{\"userId\": \"" + user + "\", \"event\": \"Signed Up\", \"timestamp\": \"" + almostAWeekAgo + "\"}");
         String id = contactId(t, user);
-        Answer first = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+        Answer first = poll(Duration.ofSeconds(8), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
                 a -> a.json().at("/data").size() > 0);
         double scored = first.json().at("/data/0/engagementScore").asDouble();
         assertThat(scored).as("the rule held, decayed by a week of inactivity").isGreaterThan(0);
 
-        Thread.sleep(2500); // the window closes: the sign-up is now more than seven days old
+        Thread.sleep(Duration.between(Instant.now(), almostAWeekAgo.plus(Duration.ofDays(7))).plusMillis(500)); // the window closes: the sign-up is now more than seven days old
         assertThat(DecayRescore.driftsWithTime(models.current(t.workspaceId()))).isTrue();
         assertThat(decay.noteScoredBefore(Instant.now())).isPositive();
-        Answer later = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+        Answer later = poll(Duration.ofSeconds(15), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
                 a -> DecayRescore.TIME_PASSED.equals(a.text("/data/0/reason")));
         assertThat(later.text("/data/0/reason")).isEqualTo(DecayRescore.TIME_PASSED);
         assertThat(later.json().at("/data/0/engagementScore").asDouble()).isZero();
