@@ -28,9 +28,7 @@ final class DbActivitySampler implements AutoCloseable {
 
     private final Connection connection;
     private final Thread thread;
-    private final Map<String, Integer> counts = new HashMap<>();
     private final List<Sample> timeline = new ArrayList<>();
-    private int samples;
 
     private record Sample(long nanos, List<String> states) {}
 
@@ -48,8 +46,6 @@ final class DbActivitySampler implements AutoCloseable {
                         states.add(rs.getString(1) + " | " + rs.getString(2));
                     }
                     synchronized (this) {
-                        samples++;
-                        states.forEach(state -> counts.merge(state, 1, Integer::sum));
                         timeline.add(new Sample(System.nanoTime(), states));
                     }
                 }
@@ -61,20 +57,16 @@ final class DbActivitySampler implements AutoCloseable {
     }
 
     /** The {@code limit} most frequent states, each with the average number of connections in it. */
-    synchronized List<String> top(int limit) {
-        return averages(counts, samples, limit);
+    List<String> top(int limit) {
+        return topBetween(Long.MIN_VALUE, Long.MAX_VALUE, limit);
     }
 
     /** As {@link #top}, over the samples taken between two {@link System#nanoTime} readings. */
     synchronized List<String> topBetween(long fromNanos, long toNanos, int limit) {
         List<Sample> window = timeline.stream().filter(s -> s.nanos() >= fromNanos && s.nanos() < toNanos).toList();
-        Map<String, Integer> inWindow = new HashMap<>();
-        window.forEach(s -> s.states().forEach(state -> inWindow.merge(state, 1, Integer::sum)));
-        return averages(inWindow, window.size(), limit);
-    }
-
-    private static List<String> averages(Map<String, Integer> counts, int samples, int limit) {
-        int n = Math.max(1, samples);
+        Map<String, Integer> counts = new HashMap<>();
+        window.forEach(s -> s.states().forEach(state -> counts.merge(state, 1, Integer::sum)));
+        int n = Math.max(1, window.size());
         return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
                 .map(e -> String.format(java.util.Locale.ROOT, "%5.2f  %s", e.getValue() / (double) n, e.getKey())).toList();
     }

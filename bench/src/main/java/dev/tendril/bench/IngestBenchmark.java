@@ -3,6 +3,7 @@ package dev.tendril.bench;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,7 +164,7 @@ final class IngestBenchmark {
 
     /** The paced phase's five worst seconds (by their slowest batch), each with the connection states sampled in it. */
     private static List<String> slowMoments(LoadGenerator.PhaseResult paced, DbActivitySampler activity) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (LoadGenerator.Second s : paced.worstSeconds(5)) {
             lines.add(String.format(Locale.ROOT, "second %d: %d batches, %d over 100 ms, slowest %.0f ms", s.index(), s.batches(), s.slow(),
                     s.maxMillis()));

@@ -8,11 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /** Posts {@code /v1/batch} requests of generated events, closed-loop (as fast as possible) or open-loop (paced). */
 final class LoadGenerator {
@@ -20,15 +24,19 @@ final class LoadGenerator {
     static final int MAX_ATTEMPTS = 10;
 
     /** What one phase did: only 200 answers count as committed. */
-    record PhaseResult(long committedEvents, long okBatches, long failedBatches, long retries, double seconds, Percentiles latency,
+    record PhaseResult(long committedEvents, long okBatches, long failedBatches, long retries, double seconds,
             Map<String, Long> failures, List<Answered> answered) {
         double eventsPerSecond() {
             return committedEvents / seconds;
         }
 
+        Percentiles latency() {
+            return latencyAfter(Duration.ZERO);
+        }
+
         /** The latency of the batches started after the phase's first {@code skipped}. */
         Percentiles latencyAfter(Duration skipped) {
-            long origin = answered.stream().mapToLong(Answered::startNanos).min().orElse(0);
+            long origin = origin();
             Percentiles out = new Percentiles();
             answered.stream().filter(a -> a.startNanos() - origin >= skipped.toNanos()).forEach(a -> out.record(a.latencyNanos()));
             return out;
@@ -36,13 +44,18 @@ final class LoadGenerator {
 
         /** The {@code n} seconds of the phase whose slowest batch was slowest, worst first. */
         List<Second> worstSeconds(int n) {
-            long origin = answered.stream().mapToLong(Answered::startNanos).min().orElse(0);
+            long origin = origin();
             Map<Long, List<Answered>> bySecond = answered.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(a -> (a.startNanos() - origin) / 1_000_000_000L));
+                    .collect(Collectors.groupingBy(a -> (a.startNanos() - origin) / 1_000_000_000L));
             return bySecond.entrySet().stream().map(e -> new Second(e.getKey(), origin + e.getKey() * 1_000_000_000L,
                             e.getValue().size(), e.getValue().stream().filter(a -> a.latencyNanos() > SLOW_NANOS).count(),
                             e.getValue().stream().mapToLong(Answered::latencyNanos).max().orElse(0) / 1e6))
-                    .sorted(java.util.Comparator.comparingDouble(Second::maxMillis).reversed()).limit(n).toList();
+                    .sorted(Comparator.comparingDouble(Second::maxMillis).reversed()).limit(n).toList();
+        }
+
+        /** When the phase's first batch was (scheduled to be) started. */
+        private long origin() {
+            return answered.stream().mapToLong(Answered::startNanos).min().orElse(0);
         }
     }
 
@@ -150,13 +163,11 @@ final class LoadGenerator {
         final AtomicLong ok = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicLong retries = new AtomicLong();
-        final Percentiles latency = new Percentiles();
         final Map<String, Long> failures = new ConcurrentHashMap<>();
-        final java.util.Queue<Answered> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
 
         void ok(long startNanos, long latencyNanos) {
             ok.incrementAndGet();
-            latency.record(latencyNanos);
             answered.add(new Answered(startNanos, latencyNanos));
         }
 
@@ -172,7 +183,7 @@ final class LoadGenerator {
         }
 
         PhaseResult result(double seconds) {
-            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), retries.get(), seconds, latency, Map.copyOf(failures),
+            return new PhaseResult(ok.get() * BATCH_SIZE, ok.get(), failed.get(), retries.get(), seconds, Map.copyOf(failures),
                     List.copyOf(answered));
         }
     }
