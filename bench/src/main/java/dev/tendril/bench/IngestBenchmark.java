@@ -19,6 +19,7 @@ final class IngestBenchmark {
     private static final long MIN_COPY_ROWS = 100_000;
     /** The paced phase follows the full-load phase; its first seconds still carry that phase's vacuum, analyze and checkpoint. */
     private static final Duration SETTLING = Duration.ofSeconds(10);
+    private static final Duration WARM_PACED = Duration.ofSeconds(10);
 
     /** {@code pacedRate}: events/s of the paced phase; 0 for half the maximum measured. */
     record Options(int clients, Duration warmup, Duration duration, Duration paced, int pacedRate, int copyThreads, int people,
@@ -45,10 +46,13 @@ final class IngestBenchmark {
             ServerProcess server = ServerProcess.start(options.serverJar(), db.jdbcUrl(), writeKey, secretKey, List.of("-Xmx512m"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             LoadGenerator.PhaseResult warmup;
+            LoadGenerator.PhaseResult warmPaced;
             LoadGenerator.PhaseResult max;
             LoadGenerator.PhaseResult paced;
             Percentiles scoreLatency;
             long backlog;
+            long segmentBacklog;
+            double scoreDrainSeconds;
             double drainSeconds;
             List<String> drainStatements;
             int scoreMissed;
@@ -59,13 +63,20 @@ final class IngestBenchmark {
             List<String> pacedActivity;
             List<String> pacedStatements;
             List<String> pacedSlowMoments;
+            String pacedPressure;
             long heapBytes;
             long stored;
             double pacedRate;
             try (HeapSampler heap = new HeapSampler(server.base)) {
                 LoadGenerator load = new LoadGenerator(server.base, writeKey, options.people());
-                say("Warm-up: %d clients for %d s ...", options.clients(), options.warmup().toSeconds());
-                warmup = load.closedLoop(options.clients(), options.warmup());
+                say("Warm-up: %d clients for %d s, then paced for %d s, with the score probes ...", options.clients(),
+                        options.warmup().toSeconds(), WARM_PACED.toSeconds());
+                // Every path the measured phases take gets compiled here: until the eleventh session the probes' REST
+                // calls and the paced scheduler first ran in the paced phase, and C2 compiled them during its first seconds.
+                try (ScoreProbe warming = new ScoreProbe(server.base, writeKey, secretKey)) {
+                    warmup = load.closedLoop(options.clients(), options.warmup());
+                    warmPaced = load.paced(warmup.eventsPerSecond() / 2, WARM_PACED);
+                }
                 say("Max throughput: %d clients for %d s ...", options.clients(), options.duration().toSeconds());
                 StatementTimes.reset(db);
                 try (DbActivitySampler activity = new DbActivitySampler(db)) {
@@ -76,25 +87,25 @@ final class IngestBenchmark {
                 }
                 statements = StatementTimes.top(db, 15);
                 backlog = db.count("select count(distinct contact_id) from score_pending");
-                say("Waiting for scoring to catch up ...");
+                segmentBacklog = db.count("select coalesce(sum(cardinality(contact_ids)), 0) from segment_pending");
+                say("Waiting for scoring and segments to catch up ...");
                 StatementTimes.reset(db);
                 long drainStart = System.nanoTime();
-                // Whether any is left, not how many: counting the backlog would take from the drain it measures.
-                while (db.count("select count(*) from (select 1 from score_pending limit 1) p") > 0 && System.nanoTime() - drainStart < 300e9) {
-                    Thread.sleep(200);
-                }
-                drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+                scoreDrainSeconds = drainSeconds(db, List.of("score_pending"), drainStart);
+                // Stage moves and score changes queue more rescores and segment re-evaluations: all three empty at once.
+                drainSeconds = drainSeconds(db, List.of("score_pending", "stage_pending", "segment_pending"), drainStart);
                 drainStatements = StatementTimes.top(db, 10);
                 pacedRate = options.pacedRate() > 0 ? options.pacedRate() : max.eventsPerSecond() / 2;
                 say("Paced at %.0f events/s for %d s ...", pacedRate, options.paced().toSeconds());
                 StatementTimes.reset(db);
                 ScoreProbe probe = new ScoreProbe(server.base, writeKey, secretKey);
-                try (DbActivitySampler activity = new DbActivitySampler(db)) {
+                try (DbActivitySampler activity = new DbActivitySampler(db); PressureSampler pressure = new PressureSampler()) {
                     Cpu before = Cpu.now(server, db);
                     paced = load.paced(pacedRate, options.paced());
                     pacedCpu = Cpu.now(server, db).minus(before, paced.seconds());
                     pacedActivity = activity.top(12);
-                    pacedSlowMoments = slowMoments(paced, activity);
+                    pacedPressure = pressure.between(Long.MIN_VALUE, Long.MAX_VALUE);
+                    pacedSlowMoments = slowMoments(paced, activity, pressure);
                 } finally {
                     probe.close(); // joins the probe threads: their counts are final after this
                 }
@@ -108,7 +119,7 @@ final class IngestBenchmark {
             } finally {
                 server.close();
             }
-            long acknowledged = warmup.committedEvents() + max.committedEvents() + paced.committedEvents();
+            long acknowledged = warmup.committedEvents() + warmPaced.committedEvents() + max.committedEvents() + paced.committedEvents();
             long copyRows = Math.max(MIN_COPY_ROWS, max.committedEvents());
             say("Raw COPY baseline: %d rows in batches of %d from %d threads ...", copyRows, LoadGenerator.BATCH_SIZE, options.copyThreads());
             CopyBaseline.Result copy = CopyBaseline.run(db, COPY_WORKSPACE_ID, copyRows, options.copyThreads(), options.people());
@@ -116,13 +127,14 @@ final class IngestBenchmark {
             boolean verified = stored == acknowledged;
             report(max, paced, pacedRate, cpu, dbActivity, statements, copy, heapBytes, stored, acknowledged, server.log());
             profile("paced phase      ", pacedCpu, pacedActivity, pacedStatements);
+            say("                 %s", pacedPressure);
             Percentiles settled = paced.latencyAfter(SETTLING);
             say("                 batches started after its first %d s: p50 %.1f ms, p99 %.1f ms (%,d batches)", SETTLING.toSeconds(),
                     settled.millis(50), settled.millis(99), settled.count());
             say("                 its slowest seconds, and what PostgreSQL's connections were doing in each:");
             pacedSlowMoments.forEach(line -> say("                   %s", line));
-            say("score backlog    %,d contacts waiting for a rescore when the max phase ended, drained in %.1f s before the paced phase",
-                    backlog, drainSeconds);
+            say("score backlog    %,d contacts waiting for a rescore and %,d segment re-evaluations when the max phase ended;"
+                    + " rescores drained in %.1f s, all real-time work in %.1f s, before the paced phase", backlog, segmentBacklog, scoreDrainSeconds, drainSeconds);
             say("                 PostgreSQL time by statement while it drained:");
             drainStatements.forEach(line -> say("                   %s", line));
             say("score visible    p50 %.0f ms, p99 %.0f ms after the event's 200, while ingesting at the paced rate (%d probes, %d missed)",
@@ -163,16 +175,31 @@ final class IngestBenchmark {
     }
 
     /** The paced phase's five worst seconds (by their slowest batch), each with the connection states sampled in it. */
-    private static List<String> slowMoments(LoadGenerator.PhaseResult paced, DbActivitySampler activity) {
+    private static List<String> slowMoments(LoadGenerator.PhaseResult paced, DbActivitySampler activity, PressureSampler pressure) {
         List<String> lines = new ArrayList<>();
         for (LoadGenerator.Second s : paced.worstSeconds(5)) {
             lines.add(String.format(Locale.ROOT, "second %d: %d batches, %d over 100 ms, slowest %.0f ms", s.index(), s.batches(), s.slow(),
                     s.maxMillis()));
             // The slowest batch started in this second; what held it up may have begun a little earlier.
-            activity.topBetween(s.startNanos() - 500_000_000L, s.startNanos() + (long) (s.maxMillis() * 1e6) + 1_000_000_000L, 6)
-                    .forEach(line -> lines.add("    " + line));
+            long from = s.startNanos() - 500_000_000L;
+            long to = s.startNanos() + (long) (s.maxMillis() * 1e6) + 1_000_000_000L;
+            lines.add("    " + pressure.between(from, to));
+            activity.topBetween(from, to, 6).forEach(line -> lines.add("    " + line));
         }
         return lines;
+    }
+
+    /**
+     * Seconds from {@code start} until the {@code queues} are empty (at most 300 s): whether any row is left, not how many,
+     * as counting the backlog would take from the drain it measures.
+     */
+    private static double drainSeconds(Database db, List<String> queues, long start) throws Exception {
+        String anyLeft = "select count(*) from (" + String.join(" union all ",
+                queues.stream().map(q -> "(select 1 from " + q + " limit 1)").toList()) + ") p";
+        while (db.count(anyLeft) > 0 && System.nanoTime() - start < 300e9) {
+            Thread.sleep(200);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Where a phase's time went: CPU per party, what PostgreSQL's connections were doing, and its time per statement. */
