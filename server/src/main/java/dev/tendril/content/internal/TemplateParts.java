@@ -14,7 +14,7 @@ final class TemplateParts {
     static Map<String, String> read(Channel channel, Map<String, Object> body, Set<String> extra) {
         Set<String> known = new LinkedHashSet<>(extra);
         channel.parts().forEach(p -> known.add(p.name()));
-        BodyFields.onlyKnown(body, known, "a " + channel.jsonName() + " template");
+        BodyFields.onlyKnown(body, known, channel.jsonName() + " templates");
         Map<String, String> parts = new LinkedHashMap<>();
         for (Channel.Part part : channel.parts()) {
             String source = BodyFields.text(body, part.name(), part.required(), part.maxLength());

@@ -105,6 +105,13 @@ class TemplatesIntegrationTest {
         assertThat(partial.text("/errors/0/field")).isEqualTo("body");
         assertThat(partial.text("/errors/0/message")).isEqualTo("line 2, column 1: no block named 'nothere' in this workspace");
 
+        var otherChannels = post("/api/v1/templates", """
+                {"name": "Bad", "channel": "email", "subject": "Hi", "body": "a push template's part"}""");
+        assertThat(otherChannels.status()).isEqualTo(400);
+        assertThat(otherChannels.text("/errors/0/field")).isEqualTo("body");
+        assertThat(otherChannels.text("/errors/0/message"))
+                .isEqualTo("is not a field of email templates (known: channel, html, mjml, name, preheader, subject, text)");
+
         var self = post("/api/v1/blocks", "{\"name\": \"loop\", \"content\": \"again {{> loop}}\"}");
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.text("/errors/0/message")).contains("cannot include itself");
