@@ -51,8 +51,9 @@ public class ImportCommand implements Callable<Integer> {
     String key;
 
     @Option(names = "--map", paramLabel = "COLUMN=FIELD",
-            description = "Fill a contact field from a column, e.g. --map \"E-mail=email\" --map \"Plan=attributes.plan\". "
-                    + "Unmapped columns fill the field of their name, else the custom attribute of their name.")
+            description = "Fill a contact field from a column, e.g. --map \"Work Email=email\" --map \"Plan=attributes.plan\". "
+                    + "Unmapped columns fill the field their header spells (\"First Name\", \"E-mail\", \"Email Address\"), "
+                    + "else the custom attribute of their name.")
     Map<String, String> map = new LinkedHashMap<>();
 
     @Option(names = "--skip", paramLabel = "COLUMN", description = "Leave a column out.")

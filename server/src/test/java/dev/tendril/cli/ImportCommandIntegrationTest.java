@@ -46,11 +46,13 @@ class ImportCommandIntegrationTest {
     }
 
     @Test
-    void runsWithTheDefaultConsole() {
-        int code = TendrilCommand.run(new String[] {"import", file.toString(), "--url", t.baseUrl(), "--key", t.secretKey(),
-                "--map", "E-mail=email"});
+    void runsWithTheDefaultConsoleAndHeadersAsExportsWriteThem() {
+        int code = TendrilCommand.run(new String[] {"import", file.toString(), "--url", t.baseUrl(), "--key", t.secretKey()});
         assertThat(code).isZero();
-        assertThat(t.api("GET", "/api/v1/contacts?email=grace@example.com", null).json().at("/data").size()).isEqualTo(1);
+        var grace = t.api("GET", "/api/v1/contacts?email=grace@example.com", null);
+        assertThat(grace.json().at("/data").size()).isEqualTo(1);
+        assertThat(grace.text("/data/0/firstName")).isEqualTo("Grace"); // "E-mail" and "First Name" spell contact fields
+        assertThat(grace.text("/data/0/attributes/Plan")).isEqualTo("free");
     }
 
     @Test

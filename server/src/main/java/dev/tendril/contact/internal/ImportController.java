@@ -42,7 +42,8 @@ class ImportController {
     @Operation(summary = "Upload a CSV file of contacts to import",
             description = "The body is the CSV text (UTF-8, header row first). Query: map.COLUMN=field (email, externalId, firstName, "
                     + "lastName, phone, title, website, birthday, timezone, lifecycleStage, company, … or attributes.NAME), "
-                    + "skip=COLUMN, fileName. Unmapped columns fill the field of their name, else the attribute of their name. "
+                    + "skip=COLUMN, fileName. Unmapped columns fill the field their header spells (First Name, E-mail, Email Address), "
+                    + "else the attribute of their name. "
                     + "Rows update the contact with their externalId, else email, or create one. 202 with the queued job.")
     @PostMapping(consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ResponseEntity<ImportJob> upload(HttpServletRequest request) throws IOException {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,14 +19,21 @@ import java.util.stream.Stream;
 /**
  * Which contact field each column of an import file fills, named as in the contacts API
  * ({@code email}, {@code firstName}, {@code company}, {@code attributes.plan}, …); a null target skips
- * the column. A column without a mapping fills the field of its own name, else the custom attribute
- * of its name.
+ * the column. A column without a mapping fills the field its name spells, as exports write headers
+ * ({@code First Name}, {@code E-mail}, {@code Email Address}, {@code user_id}), unless another column is
+ * mapped to that field; else the custom attribute of its name.
  */
 record ImportMapping(List<String> header, List<String> targets) {
     static final String ATTRIBUTE = "attributes.";
     private static final Set<String> FIELDS = Stream.concat(
             Arrays.stream(ContactField.values()).filter(f -> f != ContactField.ADDRESS).map(ContactField::jsonName),
             Stream.of("externalId", "company")).collect(Collectors.toUnmodifiableSet());
+    /** Field by spelled header: every field's own name, and the names other tools' exports give some of them. */
+    private static final Map<String, String> FIELD_OF_HEADER = Stream.concat(
+            FIELDS.stream().map(f -> Map.entry(spelling(f), f)),
+            Map.of("emailaddress", "email", "phonenumber", "phone", "jobtitle", "title", "userid", "externalId",
+                    "companyname", "company").entrySet().stream())
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     /** Checks the requested mapping against the file's header; every problem is an error naming its parameter. */
     static ImportMapping resolve(List<String> header, Map<String, String> map, Set<String> skip) {
@@ -44,12 +52,14 @@ record ImportMapping(List<String> header, List<String> targets) {
         skip.stream().filter(c -> !seen.contains(c))
                 .forEach(c -> errors.add(new FieldError("skip", "'" + c + "' is not a column of the file; its columns are " + header)));
 
+        Set<String> mapped = map.values().stream().map(String::strip).collect(Collectors.toSet());
         List<String> targets = new ArrayList<>();
         Map<String, String> columnOfTarget = new HashMap<>();
         for (String column : header) {
+            String named = FIELD_OF_HEADER.get(spelling(column));
             String target = column.isEmpty() || skip.contains(column) ? null
                     : map.containsKey(column) ? map.get(column).strip()
-                    : FIELDS.contains(column) ? column : ATTRIBUTE + column;
+                    : named != null && !mapped.contains(named) ? named : ATTRIBUTE + column;
             targets.add(target);
             if (target == null) {
                 continue;
@@ -83,6 +93,11 @@ record ImportMapping(List<String> header, List<String> targets) {
             }
         }
         return out;
+    }
+
+    /** A header as it is spelled: lower case, letters and digits only ("First Name" and "first_name" are "firstname"). */
+    private static String spelling(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     private static String problem(String target) {

@@ -23,6 +23,18 @@ class ImportMappingTest {
     }
 
     @Test
+    void headersAsExportsWriteThemFillTheirFieldUnlessAnotherColumnIsMappedToIt() {
+        ImportMapping exported = ImportMapping.resolve(List.of("Email Address", "First Name", "last_name", "Phone Number", "Job Title",
+                "User ID", "Company", "TIMEZONE", "Name"), Map.of(), Set.of());
+        assertThat(exported.targets()).containsExactly("email", "firstName", "lastName", "phone", "title", "externalId", "company",
+                "timezone", "attributes.Name");
+
+        ImportMapping explicit = ImportMapping.resolve(List.of("Email", "Work Email"), Map.of("Work Email", "email"), Set.of());
+        assertThat(explicit.targets()).containsExactly("attributes.Email", "email");
+        assertThat(fields(List.of("Email", "E-mail"), Map.of(), Set.of())).containsExactly("map.E-mail");
+    }
+
+    @Test
     void refusesUnknownFieldsColumnsTwiceFilledTargetsAndFilesWithoutIdentity() {
         assertThat(fields(HEADER, Map.of("E-mail", "emial"), Set.of())).contains("map.E-mail");
         assertThat(fields(HEADER, Map.of("Mail", "email"), Set.of("Nope"))).contains("map.Mail", "skip");
