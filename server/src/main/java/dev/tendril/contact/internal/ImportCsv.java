@@ -46,12 +46,17 @@ final class ImportCsv {
         int[] counts = new int[SEPARATORS.length];
         try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             boolean quoted = false;
-            for (int i = 0, c; i < HEADER_CHARS && (c = in.read()) != -1 && (quoted || (c != '\n' && c != '\r')); i++) {
+            for (int i = 0; i < HEADER_CHARS; i++) {
+                int c = in.read();
+                if (c == -1 || !quoted && (c == '\n' || c == '\r')) {
+                    break;
+                }
                 if (c == '"') {
                     quoted = !quoted;
-                }
-                for (int s = 0; s < SEPARATORS.length && !quoted; s++) {
-                    counts[s] += c == SEPARATORS[s] ? 1 : 0;
+                } else if (!quoted) {
+                    for (int s = 0; s < SEPARATORS.length; s++) {
+                        counts[s] += c == SEPARATORS[s] ? 1 : 0;
+                    }
                 }
             }
         }
