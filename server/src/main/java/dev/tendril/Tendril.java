@@ -3,11 +3,9 @@ package dev.tendril;
 import dev.tendril.cli.TendrilCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** One jar: the server by default, or a command-line tool when the first argument is a command. */
 @SpringBootApplication
-@EnableScheduling
 public class Tendril {
     public static void main(String[] args) {
         if (TendrilCommand.handles(args)) {

@@ -1,5 +1,7 @@
 package dev.tendril.contact;
 
+import dev.tendril.contact.internal.AttributeTypes;
+import dev.tendril.contact.internal.ContactStore;
 import dev.tendril.contact.internal.ContactWrites;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
@@ -12,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and writes contacts of a workspace. Inputs are JSON objects named as Segment's traits. */
@@ -22,10 +23,16 @@ public class Contacts {
     public record Upserted(ContactView contact, boolean created) {}
 
     private final ContactWrites writes;
+    private final ContactStore store;
+    private final AttributeTypes types;
+    private final ContactLocks locks;
     private final ApplicationEventPublisher events;
 
-    Contacts(ContactWrites writes, ApplicationEventPublisher events) {
+    Contacts(ContactWrites writes, ContactStore store, AttributeTypes types, ContactLocks locks, ApplicationEventPublisher events) {
         this.writes = writes;
+        this.store = store;
+        this.types = types;
+        this.locks = locks;
         this.events = events;
     }
 
@@ -48,19 +55,6 @@ public class Contacts {
                 .orElseThrow(() -> new NotFoundException("contact", id)));
     }
 
-    /**
-     * Moves contacts between lifecycle stages in one statement, each only if it is still in the stage the
-     * move is from (the caller holds their {@link #lock}s); returns the ids moved, each announced as edited.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
-        Set<Long> moved = writes.moveStages(workspaceId, moves);
-        if (!moved.isEmpty()) {
-            events.publishEvent(new ContactsEdited(workspaceId, Set.copyOf(moved)));
-        }
-        return moved;
-    }
-
     private ContactView edited(long workspaceId, ContactView contact) {
         events.publishEvent(new ContactsEdited(workspaceId, Set.of(Ids.CONTACT.require(contact.id()))));
         return contact;
@@ -80,40 +74,6 @@ public class Contacts {
         writes.setCompany(workspaceId, contactId, companyId);
     }
 
-    /**
-     * Locks these contacts, in id order, until the caller's transaction ends: the one lock that every
-     * writer of a contact's derived state (traits, counters, behaviour, stage, consent) takes first, and
-     * deletes and merges too, so concurrent writers of the same people queue instead of deadlocking and
-     * nothing is written for a contact that is going away. It is a lock on the contact's id, not on its
-     * row: readers and foreign-key checks never wait for it. False when one of them is gone (deleted, or
-     * merged into another since the caller resolved it).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean lock(long workspaceId, long[] contactIds) {
-        return writes.lock(workspaceId, contactIds);
-    }
-
-    /**
-     * The shared form of {@link #lock}, for ingestion: batches holding it do not wait for each other, yet
-     * no delete, merge or other exclusive holder can take these contacts away until the transaction ends.
-     * Writers of derived state that must not interleave (counters, behaviour) add {@link #lockDerivedState}
-     * as late as they can, so batches sharing people queue only for that last part.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean lockShared(long workspaceId, long[] contactIds) {
-        return writes.share(workspaceId, contactIds);
-    }
-
-    /**
-     * Exclusive locks on these contacts' derived state (a lock class of its own, in id order), taken by a
-     * holder of {@link #lockShared} before it reads and rewrites per-contact state; an exclusive
-     * {@link #lock} holder has no need of it, as no shared holder can be working on those contacts.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void lockDerivedState(long[] contactIds) {
-        writes.lockDerivedState(contactIds);
-    }
-
     /** The row id of a contact of this workspace, for APIs nested under it; 404 when there is none. */
     public long requireId(long workspaceId, String id) {
         get(workspaceId, id);
@@ -125,53 +85,43 @@ public class Contacts {
     }
 
     public Optional<ContactView> find(long workspaceId, long id) {
-        return writes.find(workspaceId, id);
+        return store.find(workspaceId, id);
     }
 
     /** These contacts of the workspace, in one query; unknown ids are left out. */
     public List<ContactView> findAll(long workspaceId, Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : writes.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray());
-    }
-
-    /**
-     * The stage and owner of many contacts in one query, by id (ids that are not contacts of the workspace are left
-     * out), the contacts kept from being deleted or merged away until the caller's transaction ends
-     * ({@code for key share}), so rows the caller writes about them stay valid; edits and ingestion are not held up.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, StageAndOwner> stagesAndOwnersAndKeep(long workspaceId, long[] ids) {
-        return writes.stagesAndOwnersAndKeep(workspaceId, ids);
+        return ids.isEmpty() ? List.of() : store.findAll(workspaceId, ids.stream().mapToLong(Long::longValue).distinct().toArray());
     }
 
     /** Listeners of {@link ContactDeleted} run before the row goes, so they can still read and record what it leaves. */
     @Transactional
     public void delete(long workspaceId, String id) {
         long contactId = Ids.CONTACT.require(id);
-        if (!writes.lock(workspaceId, new long[] {contactId})) {
+        if (!locks.exclusive(workspaceId, new long[] {contactId})) {
             throw new NotFoundException("contact", id);
         }
         events.publishEvent(new ContactDeleted(workspaceId, contactId));
-        if (!writes.delete(workspaceId, contactId)) {
+        if (!store.delete(workspaceId, contactId)) {
             throw new NotFoundException("contact", id);
         }
     }
 
     public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        return Page.of(writes.list(workspaceId, filter, Cursor.decode(cursor), n + 1), n,
+        return Page.of(store.list(workspaceId, filter, Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Ids.CONTACT.require(last.id())));
     }
 
     /** Up to {@code limit} contact ids below {@code belowId}, highest first: a walk over a whole workspace. */
     public long[] idsBelow(long workspaceId, long belowId, int limit) {
-        return writes.idsBelow(workspaceId, belowId, limit);
+        return store.idsBelow(workspaceId, belowId, limit);
     }
 
     public long count(long workspaceId) {
-        return writes.count(workspaceId);
+        return store.count(workspaceId);
     }
 
     public Map<String, AttributeType> attributeTypes(long workspaceId) {
-        return writes.attributeTypes(workspaceId);
+        return types.all(workspaceId);
     }
 }

@@ -1,4 +1,6 @@
 package dev.tendril.contact;
 
-/** Moves a contact to lifecycle stage {@code to}, provided it is still in {@code from}. */
-public record StageMove(long contactId, String from, String to) {}
+import java.time.Instant;
+
+/** Moves a contact to lifecycle stage {@code to}, provided it is still in {@code from}; why, and when it was decided. */
+public record StageMove(long contactId, String from, String to, String reason, Instant at) {}

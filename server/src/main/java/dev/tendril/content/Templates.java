@@ -1,8 +1,7 @@
 package dev.tendril.content;
 
-import dev.tendril.content.internal.TemplateRendering;
+import dev.tendril.content.internal.RenderSavedTemplates;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +15,9 @@ public class Templates {
     /** A template's latest version and whether it is usable; {@code problems} say why not. */
     public record Status(String id, String name, String channel, int version, boolean valid, List<String> problems) {}
 
-    private final TemplateRendering rendering;
+    private final RenderSavedTemplates rendering;
 
-    Templates(TemplateRendering rendering) {
+    Templates(RenderSavedTemplates rendering) {
         this.rendering = rendering;
     }
 
@@ -34,13 +33,10 @@ public class Templates {
 
     /**
      * Renders the template (its latest version, or {@code version}) for each of these contacts, reading
-     * their data in a bounded number of queries whatever their number. {@code journey} is the data of
-     * the journey sending it (the same for all, {@code journey.*} in templates), {@code triggers} each
-     * contact's trigger data ({@code trigger.*}); both may be empty. Unknown contacts are left out; a
-     * template that is not usable is refused ({@code ConflictException}).
+     * their data in a bounded number of queries whatever their number, with what the sender passes ({@link RenderInputs}).
+     * Unknown contacts are left out; a template that is not usable is refused ({@code ConflictException}).
      */
-    public List<RenderedMessage> render(long workspaceId, String templateId, Integer version, List<Long> contactIds,
-            Map<String, Object> journey, Map<Long, Map<String, Object>> triggers) {
-        return rendering.render(workspaceId, templateId, version, contactIds, journey, triggers);
+    public List<RenderedMessage> render(long workspaceId, String templateId, Integer version, List<Long> contactIds, RenderInputs inputs) {
+        return rendering.render(workspaceId, templateId, version, contactIds, inputs);
     }
 }

@@ -25,7 +25,7 @@ public final class Eventually {
         }
         if (!done.test(last)) {
             Thread.getAllStackTraces().forEach((th, st) -> {
-                if (th.getName().contains("realtime") || th.getName().contains("rescore")) {
+                if (th.getName().startsWith("worker-")) {
                     System.err.println("DIAG " + th + " " + th.getState() + " " + Arrays.toString(st).replace(", ", "\n  "));
                 }
             });

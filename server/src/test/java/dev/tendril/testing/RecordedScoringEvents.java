@@ -1,9 +1,9 @@
 package dev.tendril.testing;
 
+import dev.tendril.contact.StageChanged;
 import dev.tendril.scoring.GradeChanged;
 import dev.tendril.scoring.ScoreChanged;
 import dev.tendril.scoring.ScoreThresholdCrossed;
-import dev.tendril.scoring.StageChanged;
 import dev.tendril.scoring.TemperatureChanged;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

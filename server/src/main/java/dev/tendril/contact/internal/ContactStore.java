@@ -45,39 +45,11 @@ public class ContactStore {
         this.json = json;
     }
 
-    /**
-     * Locks the contacts in id order; true when all of them still exist. Advisory locks (class 7343) rather
-     * than row locks: a row lock writes every locked tuple (and WAL), turns into a multixact as soon as a
-     * foreign-key check shares the row, and slows every later read of it. The existence check is a statement
-     * of its own, so its snapshot is taken after the locks are granted and sees a delete or merge committed meanwhile.
-     */
-    boolean lock(long workspaceId, long[] ids) {
-        return lock(workspaceId, ids, "pg_advisory_xact_lock");
-    }
-
-    /** As {@link #lock}, shared: holders do not wait for each other, only for (and against) an exclusive holder. */
-    boolean share(long workspaceId, long[] ids) {
-        return lock(workspaceId, ids, "pg_advisory_xact_lock_shared");
-    }
-
-    private boolean lock(long workspaceId, long[] ids, String function) {
-        long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
-        if (sorted.length == 0) {
-            return true;
-        }
-        jdbc.sql("select count(*) from (select " + function + "(7343, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
-                .param(sorted).query(Long.class).single();
-        return jdbc.sql("select count(*) from contact where workspace_id = ? and id = any(?)")
-                .params(workspaceId, sorted).query(Long.class).single() == sorted.length;
-    }
-
-    /** Exclusive locks (class 7344) on the contacts' derived state, in id order; see {@code Contacts.lockDerivedState}. */
-    void lockDerivedState(long[] ids) {
-        long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
-        if (sorted.length > 0) {
-            jdbc.sql("select count(*) from (select pg_advisory_xact_lock(7344, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
-                    .param(sorted).query(Long.class).single();
-        }
+    /** Whether every one of these ids is a contact of the workspace. */
+    public boolean allExist(long workspaceId, long[] ids) {
+        long[] distinct = Arrays.stream(ids).distinct().toArray();
+        return distinct.length == 0 || jdbc.sql("select count(*) from contact where workspace_id = ? and id = any(?)")
+                .params(workspaceId, distinct).query(Long.class).single() == distinct.length;
     }
 
     public long insert(long workspaceId, String externalId) {

@@ -1,20 +1,15 @@
 package dev.tendril.contact.internal;
 
-import dev.tendril.contact.AttributeType;
-import dev.tendril.contact.ContactChanges;
 import dev.tendril.contact.ContactChanges.CompanyRef;
+import dev.tendril.contact.ContactChanges;
 import dev.tendril.contact.ContactField;
-import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts.Upserted;
 import dev.tendril.contact.IdentifyTraits;
-import dev.tendril.contact.StageAndOwner;
-import dev.tendril.contact.StageMove;
 import dev.tendril.contact.internal.ContactInputParser.Mode;
 import dev.tendril.platform.ConflictException;
-import dev.tendril.platform.Cursor;
-import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.InvalidInputException.FieldError;
+import dev.tendril.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,56 +131,8 @@ public class ContactWrites {
         store.linkCompaniesByEmailDomain(workspaceId, toLink.stream().mapToLong(Long::longValue).toArray());
     }
 
-    public Set<Long> moveStages(long workspaceId, List<StageMove> moves) {
-        return store.moveStages(workspaceId, moves);
-    }
-
-    public boolean lock(long workspaceId, long[] ids) {
-        return store.lock(workspaceId, ids);
-    }
-
-    public boolean share(long workspaceId, long[] ids) {
-        return store.share(workspaceId, ids);
-    }
-
-    public void lockDerivedState(long[] ids) {
-        store.lockDerivedState(ids);
-    }
-
     public void setCompany(long workspaceId, long id, long companyId) {
         store.setCompany(workspaceId, id, companyId);
-    }
-
-    public Optional<ContactView> find(long workspaceId, long id) {
-        return store.find(workspaceId, id);
-    }
-
-    public long[] idsBelow(long workspaceId, long belowId, int limit) {
-        return store.idsBelow(workspaceId, belowId, limit);
-    }
-
-    public List<ContactView> findAll(long workspaceId, long[] ids) {
-        return store.findAll(workspaceId, ids);
-    }
-
-    public Map<Long, StageAndOwner> stagesAndOwnersAndKeep(long workspaceId, long[] ids) {
-        return store.stagesAndOwnersAndKeep(workspaceId, ids);
-    }
-
-    public boolean delete(long workspaceId, long id) {
-        return store.delete(workspaceId, id);
-    }
-
-    public List<ContactView> list(long workspaceId, ContactFilter filter, Cursor after, int limit) {
-        return store.list(workspaceId, filter, after, limit);
-    }
-
-    public long count(long workspaceId) {
-        return store.count(workspaceId);
-    }
-
-    public Map<String, AttributeType> attributeTypes(long workspaceId) {
-        return types.all(workspaceId);
     }
 
     private ContactChanges parse(long workspaceId, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package dev.tendril.contact.internal;
 
+import dev.tendril.contact.ContactLocks;
 import dev.tendril.contact.ContactsMerged;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.contact.ResolvedIdentities;
@@ -24,11 +25,13 @@ import org.springframework.stereotype.Component;
 public class IdentityResolution {
     private final IdentityStore identities;
     private final ContactStore contacts;
+    private final ContactLocks locks;
     private final ApplicationEventPublisher events;
 
-    IdentityResolution(IdentityStore identities, ContactStore contacts, ApplicationEventPublisher events) {
+    IdentityResolution(IdentityStore identities, ContactStore contacts, ContactLocks locks, ApplicationEventPublisher events) {
         this.identities = identities;
         this.contacts = contacts;
+        this.locks = locks;
         this.events = events;
     }
 
@@ -102,7 +105,7 @@ public class IdentityResolution {
         }
 
         void merge(long sourceId, long targetId) {
-            contacts.lock(workspaceId, new long[] {sourceId, targetId}); // no batch may still be writing for either
+            locks.exclusive(workspaceId, new long[] {sourceId, targetId}); // no batch may still be writing for either
             events.publishEvent(new ContactsMerged(workspaceId, sourceId, targetId));
             identities.absorb(workspaceId, sourceId, targetId);
             identities.delete(workspaceId, sourceId);

@@ -1,24 +1,23 @@
 package dev.tendril.contact.internal;
 
 import dev.tendril.contact.internal.ImportJobs.Claimed;
-import jakarta.annotation.PreDestroy;
+import dev.tendril.platform.Worker;
+import dev.tendril.platform.Workers;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Claims queued import jobs ({@code FOR UPDATE SKIP LOCKED}, so nodes share them) and runs up to
- * {@value #PARALLEL} at a time, each on its own virtual thread. A job whose heartbeat has gone
- * stale for {@code STALE} (its node died) is claimed again and resumes after its last counted chunk.
+ * {@value #PARALLEL} at a time, one per worker thread. A job whose heartbeat has gone stale for
+ * {@code STALE} (its node died) is claimed again and resumes after its last counted chunk.
  */
 @Component
 class ImportWorker {
@@ -28,68 +27,41 @@ class ImportWorker {
 
     private final ImportJobs jobs;
     private final RunImport runner;
-    private final Semaphore slots = new Semaphore(PARALLEL);
-    private volatile boolean stopping;
+    private final Worker worker;
 
-    ImportWorker(ImportJobs jobs, RunImport runner) {
+    ImportWorker(ImportJobs jobs, RunImport runner, Workers workers) {
         this.jobs = jobs;
         this.runner = runner;
-    }
-
-    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
-    void poll() {
-        while (!stopping && slots.tryAcquire()) {
-            Optional<Claimed> job;
-            try {
-                job = jobs.claim(STALE);
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
-            if (job.isEmpty()) {
-                slots.release();
-                return;
-            }
-            Thread.ofVirtual().name("import-" + job.get().id()).start(() -> {
-                try {
-                    run(job.get());
-                } finally {
-                    slots.release();
-                }
-            });
-        }
+        this.worker = workers.define(Worker.Spec.queue("imports", 1, this::claimAndRun).threads(PARALLEL));
     }
 
     /** Looks for work now rather than at the next poll (a job was just queued). */
     void wake() {
-        Thread.ofVirtual().start(this::poll);
+        worker.wakeAfterCommit();
     }
 
-    private void run(Claimed job) {
-        try {
-            runner.run(job, () -> stopping);
-        } catch (RuntimeException e) {
-            if (stopping || databaseUnavailable(e)) {
-                // the chunk rolled back; the job stays running and resumes, here or elsewhere, once its heartbeat is stale
-                log.warn("Import {} paused after its last counted chunk: {}", job.id(), e.toString());
-                return;
-            }
-            log.error("Import {} failed", job.id(), e);
-            jobs.finish(job.id(), "failed", "the import stopped on an internal error: " + e.getMessage());
+    /** A worker round: claims a job and runs it until it is done or the worker stops; how many jobs it claimed. */
+    private int claimAndRun(BooleanSupplier stopping) {
+        Optional<Claimed> job = jobs.claim(STALE);
+        if (job.isEmpty()) {
+            return 0;
         }
+        try {
+            runner.run(job.get(), stopping);
+        } catch (RuntimeException e) {
+            if (stopping.getAsBoolean() || databaseUnavailable(e)) {
+                // the chunk rolled back; the job stays running and resumes, here or elsewhere, once its heartbeat is stale
+                log.warn("Import {} paused after its last counted chunk: {}", job.get().id(), e.toString());
+                return 1;
+            }
+            log.error("Import {} failed", job.get().id(), e);
+            jobs.finish(job.get().id(), "failed", "the import stopped on an internal error: " + e.getMessage());
+        }
+        return 1;
     }
 
     private static boolean databaseUnavailable(RuntimeException e) {
         return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
                 || e instanceof DataAccessResourceFailureException || e instanceof TransactionSystemException;
-    }
-
-    /** Lets running jobs finish their chunk and hand themselves back to the queue. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        stopping = true;
-        if (!slots.tryAcquire(PARALLEL, 30, TimeUnit.SECONDS)) {
-            log.warn("Import jobs still running at shutdown; they resume when their heartbeat is stale");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tendril.content.internal;
 
+import dev.tendril.condition.Conditions;
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Cursor;
@@ -7,7 +8,7 @@ import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
-import dev.tendril.segment.Conditions;
+import dev.tendril.segment.ConditionReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,13 +38,16 @@ class BlockLibrary {
     private final BlockStore blocks;
     private final TemplateStore templates;
     private final Conditions conditions;
+    private final ConditionReferences references;
     private final Contacts contacts;
     private final JsonMapper json;
 
-    BlockLibrary(BlockStore blocks, TemplateStore templates, Conditions conditions, Contacts contacts, JsonMapper json) {
+    BlockLibrary(BlockStore blocks, TemplateStore templates, Conditions conditions, ConditionReferences references, Contacts contacts,
+            JsonMapper json) {
         this.blocks = blocks;
         this.templates = templates;
         this.conditions = conditions;
+        this.references = references;
         this.contacts = contacts;
         this.json = json;
     }
@@ -129,9 +134,9 @@ class BlockLibrary {
                     throw new InvalidInputException(field + ".condition", "is required: a condition (docs/conditions.md)");
                 }
                 try {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> c = (Map<String, Object>) condition;
-                    conditions.parse(workspaceId, c);
+                    JsonNode node = json.valueToTree(condition);
+                    conditions.parse(node);
+                    references.check(workspaceId, node);
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException(e.errors().stream()
                             .map(err -> new InvalidInputException.FieldError(field + "." + prefixed(err.field()), err.message())).toList());

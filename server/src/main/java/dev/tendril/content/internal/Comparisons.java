@@ -77,7 +77,7 @@ final class Comparisons {
             case null -> false;
             case Boolean b -> b;
             case Number n -> number(n).signum() != 0;
-            default -> Values.present(value);
+            default -> ModelValues.present(value);
         };
     }
 

@@ -1,7 +1,7 @@
 package dev.tendril.content.internal;
 
 import com.github.jknack.handlebars.Template;
-import dev.tendril.segment.Condition;
+import dev.tendril.condition.Condition;
 import java.util.List;
 import java.util.Map;
 
@@ -10,5 +10,5 @@ import java.util.Map;
  * as partials, the conditions of each dynamic block's variants in order, and its personalisation
  * slots (for the score). {@code inlineCss} for raw HTML emails (MJML output is inlined by MJML).
  */
-record CompiledTemplate(Channel channel, Map<String, Template> parts, boolean inlineCss, Map<String, List<Condition>> dynamic,
+record CompiledTemplate(TemplateChannel channel, Map<String, Template> parts, boolean inlineCss, Map<String, List<Condition>> dynamic,
         Map<String, Integer> slots) {}

@@ -1,11 +1,11 @@
 package dev.tendril.content.internal;
 
+import dev.tendril.condition.ContactSnapshot.Scores;
 import dev.tendril.contact.CompanyView;
 import dev.tendril.contact.ContactView;
-import dev.tendril.content.EngagementHistory.Engagement;
+import dev.tendril.content.RenderInputs;
 import dev.tendril.content.WeatherProvider.Weather;
 import dev.tendril.event.BehaviorView;
-import dev.tendril.segment.ContactScore;
 import dev.tendril.event.EventView;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,8 +36,8 @@ final class PersonalizationData {
     static final Set<String> CONTENT_EVENTS = Set.of("Content Viewed", "Content Downloaded", "Video Content Playing",
             "Video Content Completed", "Video Playback Completed");
 
-    record Inputs(ContactView contact, CompanyView company, ContactScore score, BehaviorView behavior, List<EventView> recentPages,
-            EventView lastContent, Engagement engagement, Map<String, Object> preferences, List<Map<String, Object>> recommendations, Weather weather,
+    record Inputs(ContactView contact, CompanyView company, Scores score, BehaviorView behavior, List<EventView> recentPages,
+            EventView lastContent, RenderInputs.Engagement engagement, Map<String, Object> preferences, List<Map<String, Object>> recommendations, Weather weather,
             Map<String, Object> journey, Map<String, Object> trigger, Instant now) {}
 
     private PersonalizationData() {}
@@ -64,11 +64,11 @@ final class PersonalizationData {
         m.put("address", address(c.address()));
         m.put("attributes", plain(c.attributes() == null ? Map.of() : c.attributes()));
         m.put("company", company(in.company()));
-        ContactScore s = in.score() == null ? ContactScore.UNSCORED : in.score();
+        Scores s = in.score() == null ? Scores.UNSCORED : in.score();
         m.put("score", map("total", s.score().doubleValue(), "fit", s.fitScore().doubleValue(), "engagement",
                 s.engagementScore().doubleValue(), "grade", s.grade(), "temperature", s.temperature()));
         m.put("behavior", behavior(in.behavior(), in.recentPages(), in.lastContent()));
-        Engagement e = in.engagement();
+        RenderInputs.Engagement e = in.engagement();
         m.put("engagement", map("lastOpenAt", e == null ? null : iso(e.lastOpenAt()), "lastClickAt", e == null ? null : iso(e.lastClickAt()),
                 "messagesReceived", e == null ? null : e.messagesReceived()));
         m.put("preferences", plain(in.preferences() == null ? Map.of() : in.preferences()));

@@ -36,7 +36,7 @@ final class PersonalizationScore {
                 }
             } else if (reached(path, trace.reads())) {
                 reached += weight;
-                real += Values.present(Values.at(model, path)) ? weight : 0;
+                real += ModelValues.present(ModelValues.at(model, path)) ? weight : 0;
             }
         }
         return reached == 0 ? 0 : (int) Math.round(100 * real / reached);

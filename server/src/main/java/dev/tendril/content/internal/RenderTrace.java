@@ -52,7 +52,7 @@ final class RenderTrace {
     }
 
     void read(String path, Object value) {
-        boolean present = Values.present(value);
+        boolean present = ModelValues.present(value);
         reads.merge(path, present, Boolean::logicalOr);
     }
 
@@ -77,7 +77,7 @@ final class RenderTrace {
     /** The data paths read that held a scalar or list value, without list element paths. */
     List<String> dataUsed(Map<String, Object> model) {
         return reads.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                .filter(p -> !p.contains("[]") && !(Values.at(model, p) instanceof Map))
+                .filter(p -> !p.contains("[]") && !(ModelValues.at(model, p) instanceof Map))
                 .sorted().distinct().toList();
     }
 }

@@ -47,7 +47,7 @@ class TemplateCatalog {
     public TemplateView create(long workspaceId, Map<String, Object> body) {
         BodyFields.body(body);
         String name = name(body, true);
-        Channel channel = TemplateParts.channel(body.get("channel"));
+        TemplateChannel channel = TemplateParts.channel(body.get("channel"));
         Checked checked = check(workspaceId, channel, TemplateParts.read(channel, body, FIELDS));
         long id = templates.insert(workspaceId, name, channel.jsonName());
         save(workspaceId, id, name, 1, checked);
@@ -59,7 +59,7 @@ class TemplateCatalog {
     public TemplateView update(long workspaceId, String id, Map<String, Object> body) {
         BodyFields.body(body);
         TemplateStore.Row row = templates.lock(workspaceId, Ids.TEMPLATE.require(id)).orElseThrow(() -> new NotFoundException("template", id));
-        Channel channel = Channel.of(row.channel()).orElseThrow();
+        TemplateChannel channel = TemplateChannel.of(row.channel()).orElseThrow();
         if (body.get("channel") != null && !channel.jsonName().equals(body.get("channel"))) {
             throw new InvalidInputException("channel", "cannot change; make a new template for another channel");
         }
@@ -70,7 +70,7 @@ class TemplateCatalog {
     }
 
     /** Validates a draft of a channel's parts; a failure is a 400 naming part, line and column. */
-    Checked check(long workspaceId, Channel channel, Map<String, String> parts) {
+    Checked check(long workspaceId, TemplateChannel channel, Map<String, String> parts) {
         TemplateCheck check = new TemplateCheck(blocks.graph(workspaceId), contacts.attributeTypes(workspaceId).keySet(), null);
         parts.forEach((part, source) -> check.source(part, source, channel.part(part).orElseThrow().escaping()));
         TemplateCheck.Result result = check.result();

@@ -11,18 +11,18 @@ final class TemplateParts {
     private TemplateParts() {}
 
     /** The given parts in the channel's order; {@code extra} names the other fields the body may hold. */
-    static Map<String, String> read(Channel channel, Map<String, Object> body, Set<String> extra) {
+    static Map<String, String> read(TemplateChannel channel, Map<String, Object> body, Set<String> extra) {
         Set<String> known = new LinkedHashSet<>(extra);
         channel.parts().forEach(p -> known.add(p.name()));
         BodyFields.onlyKnown(body, known, channel.jsonName() + " templates");
         Map<String, String> parts = new LinkedHashMap<>();
-        for (Channel.Part part : channel.parts()) {
+        for (TemplateChannel.Part part : channel.parts()) {
             String source = BodyFields.text(body, part.name(), part.required(), part.maxLength());
             if (source != null) {
                 parts.put(part.name(), source);
             }
         }
-        if (channel == Channel.EMAIL) {
+        if (channel == TemplateChannel.EMAIL) {
             if (parts.containsKey("html") && parts.containsKey("mjml")) {
                 throw new InvalidInputException("mjml", "give html or mjml, not both");
             }
@@ -33,10 +33,10 @@ final class TemplateParts {
         return parts;
     }
 
-    static Channel channel(Object value) {
+    static TemplateChannel channel(Object value) {
         if (!(value instanceof String name)) {
             throw new InvalidInputException("channel", "is required: email, sms, push or webhook");
         }
-        return Channel.of(name).orElseThrow(() -> new InvalidInputException("channel", "must be email, sms, push or webhook"));
+        return TemplateChannel.of(name).orElseThrow(() -> new InvalidInputException("channel", "must be email, sms, push or webhook"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tendril.content.internal;
 
+import dev.tendril.content.RenderInputs;
 import dev.tendril.content.RenderedMessage;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
@@ -29,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Templates")
 class TemplatesController {
     private final TemplateCatalog catalog;
-    private final TemplateRendering rendering;
+    private final RenderSavedTemplates rendering;
 
-    TemplatesController(TemplateCatalog catalog, TemplateRendering rendering) {
+    TemplatesController(TemplateCatalog catalog, RenderSavedTemplates rendering) {
         this.catalog = catalog;
         this.rendering = rendering;
     }
@@ -104,6 +105,6 @@ class TemplatesController {
         Integer version = body.get("version") instanceof Number n ? n.intValue() : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> journey = body.get("journey") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return new Page<>(rendering.render(CurrentWorkspace.id(), id, version, contactIds, journey, Map.of()), null);
+        return new Page<>(rendering.render(CurrentWorkspace.id(), id, version, contactIds, RenderInputs.of(journey, Map.of())), null);
     }
 }

@@ -14,7 +14,7 @@ final class TextHelpers {
 
     /** The value when present, else the fallback: {@code {{default firstName "there"}}}. */
     static Object orDefault(Object value, Object fallback) {
-        return Values.present(value) ? value : fallback;
+        return ModelValues.present(value) ? value : fallback;
     }
 
     static String capitalize(Object value, Locale locale) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Per-contact behaviour rows; callers hold the contacts' derived-state locks ({@code Contacts.lockDerivedState}, or {@code Contacts.lock}) while they fold. */
+/** Per-contact behaviour rows; callers hold the contacts' derived-state locks ({@code ContactLocks.derivedState}, or {@code ContactLocks.exclusive}) while they fold. */
 @Repository
 class BehaviorStore {
     private static final String METRIC_COLUMNS = Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::column)

@@ -24,7 +24,7 @@ class BehaviorUpdate {
     }
 
     void fold(long workspaceId, List<StoredEvent> rows) {
-        Map<Long, List<SegmentMessage>> byContact = new HashMap<>();
+        Map<Long, List<TrackingCall>> byContact = new HashMap<>();
         for (StoredEvent e : rows) {
             if (e.message().isActivity()) {
                 byContact.computeIfAbsent(e.contactId(), k -> new ArrayList<>()).add(e.message());
@@ -37,12 +37,12 @@ class BehaviorUpdate {
         Map<Long, BehaviorState> states = store.load(workspaceId, ids);
         BehaviorMatcher matcher = rules.matcher(workspaceId);
         Map<Long, BehaviorState> updated = new HashMap<>();
-        for (Map.Entry<Long, List<SegmentMessage>> e : byContact.entrySet()) {
+        for (Map.Entry<Long, List<TrackingCall>> e : byContact.entrySet()) {
             BehaviorState state = states.get(e.getKey());
-            List<SegmentMessage> activity = e.getValue();
-            activity.sort(Comparator.comparing(SegmentMessage::timestamp));
+            List<TrackingCall> activity = e.getValue();
+            activity.sort(Comparator.comparing(TrackingCall::timestamp));
             if (state.acceptsInOrder(activity.getFirst().timestamp())) {
-                for (SegmentMessage m : activity) {
+                for (TrackingCall m : activity) {
                     state = state.fold(m.timestamp(), matcher.metrics(m.type(), m.name(), m.path()));
                 }
                 updated.put(e.getKey(), state);

@@ -1,18 +1,18 @@
 package dev.tendril.event.internal;
 
-import java.util.Comparator;
-import java.sql.Timestamp;
 import dev.tendril.event.EventView;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +60,7 @@ class EventStore {
         CopyText rows = new CopyText();
         for (StoredEvent e : events) {
             EncodedMessage c = e.encoded();
-            SegmentMessage m = c.message();
+            TrackingCall m = c.message();
             rows.value(workspaceId).value(e.contactId()).value(m.type()).value(m.name()).value(m.messageId())
                     .value(m.userId()).value(m.anonymousId()).value(m.timestamp()).value(c.receivedAt()).value(m.sentAt())
                     .value(m.originalTimestamp()).value(c.properties()).value(c.traits()).value(c.context())
@@ -104,7 +104,7 @@ class EventStore {
                 .params(workspaceId, contacts, keys, days, values).update();
     }
 
-    static CounterKey counterKey(long contactId, SegmentMessage m) {
+    static CounterKey counterKey(long contactId, TrackingCall m) {
         String key = m.type().equals("track") ? "track:" + m.name() : m.type();
         return new CounterKey(contactId, key, LocalDate.ofInstant(m.timestamp(), ZoneOffset.UTC));
     }

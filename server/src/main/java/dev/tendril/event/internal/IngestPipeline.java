@@ -31,15 +31,15 @@ public class IngestPipeline {
 
     public int batch(long workspaceId, Map<String, Object> body) {
         Instant receivedAt = clock.instant();
-        return store(workspaceId, SegmentParser.batch(body, receivedAt), receivedAt);
+        return store(workspaceId, TrackingParser.batch(body, receivedAt), receivedAt);
     }
 
     public int single(long workspaceId, String type, Map<String, Object> body) {
         Instant receivedAt = clock.instant();
-        return store(workspaceId, List.of(SegmentParser.single(body, type, receivedAt)), receivedAt);
+        return store(workspaceId, List.of(TrackingParser.single(body, type, receivedAt)), receivedAt);
     }
 
-    private int store(long workspaceId, List<SegmentMessage> messages, Instant receivedAt) {
+    private int store(long workspaceId, List<TrackingCall> messages, Instant receivedAt) {
         if (messages.isEmpty()) {
             return 0;
         }

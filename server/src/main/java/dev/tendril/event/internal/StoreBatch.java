@@ -1,9 +1,10 @@
 package dev.tendril.event.internal;
 
 import dev.tendril.contact.Companies;
+import dev.tendril.contact.ContactLocks;
 import dev.tendril.contact.Contacts;
-import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentifyTraits;
+import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.contact.ResolvedIdentities;
 import dev.tendril.event.ContactsChanged;
@@ -30,12 +31,14 @@ class StoreBatch {
     private final EventStore events;
     private final Identities identities;
     private final Contacts contacts;
+    private final ContactLocks locks;
     private final Companies companies;
     private final BehaviorUpdate behavior;
     private final ApplicationEventPublisher publisher;
 
-    StoreBatch(EventStore events, Identities identities, Contacts contacts, Companies companies, BehaviorUpdate behavior,
-            ApplicationEventPublisher publisher) {
+    StoreBatch(EventStore events, Identities identities, Contacts contacts, ContactLocks locks, Companies companies,
+            BehaviorUpdate behavior, ApplicationEventPublisher publisher) {
+        this.locks = locks;
         this.events = events;
         this.identities = identities;
         this.contacts = contacts;
@@ -56,7 +59,7 @@ class StoreBatch {
         int[] stored = new int[requests.size()];
         for (int r = 0; r < requests.size(); r++) {
             for (EncodedMessage c : requests.get(r)) {
-                SegmentMessage m = c.message();
+                TrackingCall m = c.message();
                 if (!fresh.remove(m.messageId())) {
                     continue; // a duplicate: seen in an earlier request or earlier in this one
                 }
@@ -66,7 +69,7 @@ class StoreBatch {
                     pending.clear();
                     resolved = ResolvedIdentities.NONE; // identities after an alias are resolved afresh
                     long survivor = identities.alias(workspaceId, m.name(), m.userId());
-                    contacts.lockShared(workspaceId, new long[] {survivor});
+                    locks.shared(workspaceId, new long[] {survivor});
                     insert(workspaceId, List.of(new StoredEvent(c, survivor)));
                     changed.contacts().add(survivor);
                     changed.data().add(survivor);
@@ -92,17 +95,17 @@ class StoreBatch {
         }
         List<IdentityRef> refs = calls.stream().map(c -> c.message().identityRef()).toList();
         Map<IdentityRef, Long> resolved = preResolved.contacts();
-        if (!resolved.keySet().containsAll(refs) || !contacts.lockShared(workspaceId, ids(resolved))) {
+        if (!resolved.keySet().containsAll(refs) || !locks.shared(workspaceId, ids(resolved))) {
             // A contact went away (merged, deleted) between the two transactions: resolve again, now under lock.
             ResolvedIdentities again = identities.resolve(workspaceId, refs);
             resolved = again.contacts();
             changed.data().addAll(again.written());
-            contacts.lockShared(workspaceId, ids(resolved));
+            locks.shared(workspaceId, ids(resolved));
         }
         List<StoredEvent> rows = new ArrayList<>(calls.size());
         List<IdentifyTraits> identified = new ArrayList<>();
         for (EncodedMessage c : calls) {
-            SegmentMessage m = c.message();
+            TrackingCall m = c.message();
             long contactId = resolved.get(m.identityRef());
             switch (m.type()) {
                 case "identify" -> {
@@ -140,7 +143,7 @@ class StoreBatch {
     private void insert(long workspaceId, List<StoredEvent> rows) {
         events.insert(workspaceId, rows);
         // Only now: batches sharing people queue for the counters and the behaviour fold, not for the COPY and traits.
-        contacts.lockDerivedState(rows.stream().mapToLong(StoredEvent::contactId).toArray());
+        locks.derivedState(rows.stream().mapToLong(StoredEvent::contactId).toArray());
         Map<EventStore.CounterKey, Integer> counts = new HashMap<>();
         for (StoredEvent e : rows) {
             if (e.message().isActivity()) {
@@ -152,7 +155,7 @@ class StoreBatch {
     }
 
     /** An identify call's traits, with the timezone of its context when the traits name none. */
-    private static Map<String, Object> traits(SegmentMessage m) {
+    private static Map<String, Object> traits(TrackingCall m) {
         Map<String, Object> traits = new LinkedHashMap<>(m.traits() == null ? Map.of() : m.traits());
         if (!traits.containsKey("timezone") && m.context() != null && m.context().get("timezone") instanceof String tz) {
             traits.put("timezone", tz);

@@ -3,7 +3,7 @@ package dev.tendril.event.internal;
 import dev.tendril.contact.Identities;
 import dev.tendril.contact.IdentityRef;
 import dev.tendril.contact.ResolvedIdentities;
-import dev.tendril.platform.ReusePlans;
+import dev.tendril.platform.PlanCache;
 import java.util.List;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ class StoreGroup implements GroupCommit.Store {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(s -> {
-                    ReusePlans.inThisTransaction(jdbc, calls);
+                    PlanCache.reuseInThisTransaction(jdbc, calls);
                     return storeBatch.store(workspaceId, requests, resolved);
                 });
             } catch (TransientDataAccessException e) {
@@ -53,9 +53,9 @@ class StoreGroup implements GroupCommit.Store {
      */
     private ResolvedIdentities resolveIdentitiesFirst(long workspaceId, List<List<EncodedMessage>> requests, int calls) {
         List<IdentityRef> refs = requests.stream().flatMap(List::stream).map(EncodedMessage::message)
-                .filter(m -> !m.type().equals("alias")).map(SegmentMessage::identityRef).toList();
+                .filter(m -> !m.type().equals("alias")).map(TrackingCall::identityRef).toList();
         return refs.isEmpty() ? ResolvedIdentities.NONE : tx.execute(s -> {
-            ReusePlans.inThisTransaction(jdbc, calls);
+            PlanCache.reuseInThisTransaction(jdbc, calls);
             return identities.resolve(workspaceId, refs);
         });
     }

@@ -2,7 +2,7 @@ package dev.tendril.event.internal;
 
 /** An accepted message with its contact. */
 record StoredEvent(EncodedMessage encoded, long contactId) {
-    SegmentMessage message() {
+    TrackingCall message() {
         return encoded.message();
     }
 }

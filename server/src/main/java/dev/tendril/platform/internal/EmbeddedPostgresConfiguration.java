@@ -45,15 +45,11 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
-            @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);
-        if (!initSql.isBlank()) {
-            ds.setConnectionInitSql(initSql);
-        }
         ds.setPoolName("tendril-embedded");
         return ds;
     }

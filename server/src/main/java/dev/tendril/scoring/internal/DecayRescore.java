@@ -1,13 +1,12 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.segment.Conditions;
-import java.sql.Timestamp;
+import dev.tendril.condition.Conditions;
+import dev.tendril.platform.Worker;
+import dev.tendril.platform.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,40 +21,27 @@ import org.springframework.stereotype.Component;
 class DecayRescore {
     static final String TIME_PASSED = "time passed";
 
-    private final JdbcClient jdbc;
+    private final ScorePendingStore pending;
     private final ModelStore models;
-    private final RescorePending pending;
-    private final Clock clock;
-    private final Duration interval;
+    private final RescorePending rescore;
 
-    DecayRescore(JdbcClient jdbc, ModelStore models, RescorePending pending, Clock clock,
-            @Value("${tendril.scoring.decay-interval:PT1H}") Duration interval) {
-        this.jdbc = jdbc;
-        this.models = models;
+    DecayRescore(ScorePendingStore pending, ModelStore models, RescorePending rescore, Clock clock, Workers workers,
+            @Value("${tendril.scoring.decay-interval:PT1H}") Duration interval,
+            @Value("${tendril.scoring.decay-initial-delay:PT1M}") Duration initialDelay) {
         this.pending = pending;
-        this.clock = clock;
-        this.interval = interval;
+        this.models = models;
+        this.rescore = rescore;
+        workers.define(Worker.Spec.every("score-decay", interval, initialDelay, stop -> noteScoredBefore(clock.instant().minus(interval))));
     }
 
-    @Scheduled(fixedDelayString = "${tendril.scoring.decay-interval:PT1H}",
-            initialDelayString = "${tendril.scoring.decay-initial-delay:PT1M}")
-    void run() {
-        if (noteScoredBefore(clock.instant().minus(interval)) > 0) {
-            pending.wake();
-        }
-    }
-
-    /** Notes the contacts scored before {@code cutoff} whose score can have drifted; how many. */
+    /** Notes the contacts scored before {@code cutoff} whose score can have drifted, and wakes the rescore; how many. */
     int noteScoredBefore(Instant cutoff) {
         int noted = 0;
-        for (long workspaceId : jdbc.sql("select distinct workspace_id from contact_score").query(Long.class).list()) {
-            boolean everyone = driftsWithTime(models.current(workspaceId));
-            noted += jdbc.sql("""
-                    insert into score_pending (workspace_id, contact_id, reason)
-                    select s.workspace_id, s.contact_id, ? from contact_score s
-                    where s.workspace_id = ? and s.scored_at < ? and (? or s.engagement_score > 0)
-                      and not exists (select 1 from score_pending p where p.workspace_id = s.workspace_id and p.contact_id = s.contact_id)""")
-                    .params(TIME_PASSED, workspaceId, Timestamp.from(cutoff), everyone).update();
+        for (long workspaceId : pending.scoredWorkspaces()) {
+            noted += pending.noteScoredBefore(workspaceId, cutoff, driftsWithTime(models.current(workspaceId)), TIME_PASSED);
+        }
+        if (noted > 0) {
+            rescore.wake();
         }
         return noted;
     }

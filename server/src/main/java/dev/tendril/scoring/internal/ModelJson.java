@@ -1,9 +1,10 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.platform.InvalidInputException;
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.Conditions;
+import dev.tendril.contact.LifecycleStages;
 import dev.tendril.platform.InvalidInputException.FieldError;
-import dev.tendril.segment.Condition;
-import dev.tendril.segment.Conditions;
+import dev.tendril.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -260,7 +261,7 @@ final class ModelJson {
 
     private String stage(JsonNode in, String path) {
         String stage = in != null && in.isString() ? in.asString() : null;
-        if (stage == null || !Stages.isStage(stage)) {
+        if (stage == null || !LifecycleStages.isStage(stage)) {
             errors.add(new FieldError(path, "must be one of subscriber, lead, mql, sql, opportunity, customer, evangelist, churned"));
             return "subscriber";
         }

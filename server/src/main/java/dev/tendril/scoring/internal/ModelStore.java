@@ -1,7 +1,7 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.condition.Conditions;
 import dev.tendril.platform.ConflictException;
-import dev.tendril.segment.Conditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

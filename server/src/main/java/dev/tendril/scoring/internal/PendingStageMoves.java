@@ -1,85 +1,56 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.platform.ReusePlans;
-import java.sql.Timestamp;
-import java.time.Instant;
+import dev.tendril.contact.LifecycleStages;
+import dev.tendril.contact.StageMove;
+import dev.tendril.platform.PlanCache;
+import dev.tendril.platform.Worker;
+import dev.tendril.platform.Workers;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Automatic stage moves decided by a rescore ({@code stage_pending}), applied after it commits, each
- * in short transactions of their own (up to 100 contacts each, a few statements per workspace). Writing the stage takes the
- * contacts' locks, which ingestion takes too: done inside a rescore round it would hold them for the whole round. A move whose contact has
+ * Automatic stage moves decided by a rescore ({@code stage_pending}), applied after it commits by a worker of their
+ * own, up to {@value #CHUNK} contacts per short transaction. Writing the stage takes the contacts' locks, which
+ * ingestion takes too: done inside a rescore round it would hold them for the whole round. A move whose contact has
  * changed stage since (by hand, say) is dropped; the next rescore decides again.
  */
 @Component
 class PendingStageMoves {
     static final int CHUNK = 100;
-    private static final Logger log = LoggerFactory.getLogger(PendingStageMoves.class);
 
-    private record Move(long contactId, long workspaceId, String from, String to, String reason, Instant decidedAt) {}
-
-    private final JdbcClient jdbc;
-    private final StageChanges stages;
+    private final StagePendingStore store;
+    private final LifecycleStages stages;
     private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final Worker worker;
 
-    PendingStageMoves(JdbcClient jdbc, StageChanges stages, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    PendingStageMoves(StagePendingStore store, LifecycleStages stages, TransactionTemplate tx, JdbcClient jdbc, Workers workers) {
+        this.store = store;
         this.stages = stages;
         this.tx = tx;
+        this.jdbc = jdbc;
+        this.worker = workers.define(Worker.Spec.queue("stage-moves", CHUNK, stop -> applyDue()).depth(store::depth));
     }
 
-    /** A move a rescore decided. */
-    record Decided(long contactId, String from, String to, String reason) {}
-
-    /** In the rescore's transaction: the latest decision for a contact replaces an earlier one not yet applied. */
-    void decide(long workspaceId, List<Decided> moves, Instant at) {
-        if (moves.isEmpty()) {
-            return;
+    /** In the rescore's transaction; the worker is woken once it commits. */
+    void decide(long workspaceId, List<StageMove> moves) {
+        if (!moves.isEmpty()) {
+            store.decide(workspaceId, moves);
+            worker.wakeAfterCommit();
         }
-        jdbc.sql("""
-                insert into stage_pending (contact_id, workspace_id, from_stage, to_stage, reason, decided_at)
-                select u.id, ?, u.from_stage, u.to_stage, u.reason, ? from unnest(?::bigint[], ?::text[], ?::text[], ?::text[])
-                    as u(id, from_stage, to_stage, reason)
-                on conflict (contact_id) do update set from_stage = excluded.from_stage, to_stage = excluded.to_stage,
-                    reason = excluded.reason, decided_at = excluded.decided_at""")
-                .params(workspaceId, Timestamp.from(at), moves.stream().mapToLong(Decided::contactId).toArray(),
-                        moves.stream().map(Decided::from).toArray(String[]::new), moves.stream().map(Decided::to).toArray(String[]::new),
-                        moves.stream().map(Decided::reason).toArray(String[]::new))
-                .update();
     }
 
-    /** Applies pending moves, up to {@value #CHUNK} contacts per transaction, until none is left; whether any was taken. */
-    boolean applyAll() {
-        boolean any = false;
-        try {
-            while (Boolean.TRUE.equals(tx.execute(status -> applyChunk()))) {
-                any = true;
-            }
-        } catch (RuntimeException e) {
-            log.warn("Applying pending stage moves failed; they stay pending and are retried", e);
-        }
-        return any;
-    }
-
-    private boolean applyChunk() {
-        ReusePlans.inThisTransaction(jdbc, CHUNK);
-        List<Move> claimed = jdbc.sql("""
-                delete from stage_pending where contact_id in (
-                    select contact_id from stage_pending order by decided_at limit ? for update skip locked)
-                returning contact_id, workspace_id, from_stage, to_stage, reason, decided_at""")
-                .param(CHUNK)
-                .query((rs, n) -> new Move(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
-                .list();
-        // Per workspace, all at once; a contact whose stage changed since the decision keeps it (StageChanges.moveAutomatically).
-        claimed.stream().collect(Collectors.groupingBy(Move::workspaceId)).forEach((workspaceId, moves) -> stages.moveAutomatically(workspaceId,
-                moves.stream().map(m -> new StageStore.Entry(m.contactId(), m.from(), m.to(), m.reason(), m.decidedAt())).toList()));
-        return !claimed.isEmpty();
+    /** One round: claims up to {@value #CHUNK} decided moves and applies them, per workspace at once; how many it claimed. */
+    int applyDue() {
+        return tx.execute(status -> {
+            PlanCache.reuseInThisTransaction(jdbc, CHUNK);
+            List<StagePendingStore.Claimed> claimed = store.claim(CHUNK);
+            claimed.stream().collect(Collectors.groupingBy(StagePendingStore.Claimed::workspaceId)).forEach((workspaceId, moves) ->
+                    stages.moveAutomatically(workspaceId, moves.stream().map(StagePendingStore.Claimed::move).toList()));
+            return claimed.size();
+        });
     }
 }

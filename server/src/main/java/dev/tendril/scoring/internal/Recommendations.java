@@ -32,7 +32,7 @@ final class Recommendations {
         if (s.temperature().equals("hot") && !in.hasOwner()) {
             out.add(new Recommendation("route_to_sales", "Hot lead without an owner"));
         }
-        if (demoRequests > 0 && Stages.rank(in.stage()) < Stages.rank("sql")) {
+        if (demoRequests > 0 && StageRules.rank(in.stage()) < StageRules.rank("sql")) {
             out.add(new Recommendation("book_demo", "Requested a demo but is not sales-qualified yet"));
         }
         if (in.behavior() != null && in.behavior().lastSeenAt() != null) {

@@ -1,15 +1,14 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.contact.Contacts;
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.Conditions;
+import dev.tendril.condition.ContactSnapshot;
+import dev.tendril.condition.EventTests;
+import dev.tendril.contact.ContactLocks;
 import dev.tendril.contact.StageAndOwner;
+import dev.tendril.contact.StageMove;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.Timeline;
-import dev.tendril.scoring.PredictiveScore;
-import dev.tendril.segment.Condition;
-import dev.tendril.segment.Conditions;
-import dev.tendril.segment.ContactSnapshot;
-import dev.tendril.segment.EventTests;
-import dev.tendril.segment.SegmentInputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,31 +26,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Scores contacts with their workspace's current model and stores the result. Under scoring's own
  * per-contact locks ({@link ScoreStore#lockForRescore}), so concurrent rescores of the same contact
- * queue and each real change is recorded and published exactly once, while ingestion never waits; the events
- * reach listeners after the transaction commits. Segmentation is told which contacts' scores
- * changed in the same transaction ({@link SegmentInputs}), so segments reading scores follow.
- * Automatic stage moves are only decided here ({@link PendingStageMoves}) and applied after commit.
+ * queue and each real change is recorded and published exactly once, while ingestion never waits. The
+ * events are published in the rescoring transaction (segments note them there) and reach transactional
+ * listeners after it commits. Automatic stage moves are only decided here ({@link PendingStageMoves}) and
+ * applied after commit. No module stores predicted points yet, so the predictive category holds its rules alone.
  */
 @Component
 class RescoreContacts {
+    private static final double NO_PREDICTION = 0;
+
     private final Conditions conditions;
-    private final Contacts contacts;
+    private final ContactLocks locks;
     private final Timeline timeline;
-    private final List<PredictiveScore> predictive;
     private final ModelStore models;
     private final ScoreStore scores;
     private final PendingStageMoves stageMoves;
     private final ApplicationEventPublisher events;
-    private final SegmentInputs segments;
     private final Clock clock;
 
-    RescoreContacts(Conditions conditions, Contacts contacts, Timeline timeline, List<PredictiveScore> predictive,
-            ModelStore models, ScoreStore scores, PendingStageMoves stageMoves, ApplicationEventPublisher events, SegmentInputs segments, Clock clock) {
-        this.segments = segments;
+    RescoreContacts(Conditions conditions, ContactLocks locks, Timeline timeline, ModelStore models, ScoreStore scores,
+            PendingStageMoves stageMoves, ApplicationEventPublisher events, Clock clock) {
         this.conditions = conditions;
-        this.contacts = contacts;
+        this.locks = locks;
         this.timeline = timeline;
-        this.predictive = predictive;
         this.models = models;
         this.scores = scores;
         this.stageMoves = stageMoves;
@@ -83,43 +80,33 @@ class RescoreContacts {
         scores.lockForRescore(requested);
         ScoringModel model = models.current(workspaceId);
         Instant now = known == null ? clock.instant() : known.asOf();
-        Map<Long, StageAndOwner> found = contacts.stagesAndOwnersAndKeep(workspaceId, requested);
+        Map<Long, StageAndOwner> found = locks.keep(workspaceId, requested);
         Map<Long, ScoreStore.Stored> before = scores.current(workspaceId, requested);
         // Others were deleted or merged away since, or (in a workspace rescore) scored after its event pass.
         long[] ids = LongStream.of(requested).filter(id -> found.containsKey(id)
                 && (known == null || !before.containsKey(id) || before.get(id).scoredAt().isBefore(now))).toArray();
         Map<Condition, Set<Long>> matching = matching(workspaceId, model, ids, now, known);
         Map<Long, BehaviorView> behavior = timeline.behaviors(workspaceId, LongStream.of(ids).boxed().toList());
-        List<Long> rated = new ArrayList<>();
-        List<Long> numbersOnly = new ArrayList<>();
         List<ScoreStore.ScoredContact> all = new ArrayList<>(ids.length);
         List<ScoreStore.ScoredContact> history = new ArrayList<>();
-        List<PendingStageMoves.Decided> moves = new ArrayList<>();
+        List<StageMove> moves = new ArrayList<>();
         for (long id : ids) {
             StageAndOwner contact = found.get(id);
             ScoreInputs inputs = new ScoreInputs(contact.stage(), ScoreInputs.owned(contact.owner()), behavior.get(id),
-                    predictive(workspaceId, id), now, c -> matching.get(c).contains(id));
+                    NO_PREDICTION, now, c -> matching.get(c).contains(id));
             Scored after = ScoreCalculator.score(model, inputs);
             Scored previous = before.containsKey(id) ? before.get(id).scored() : Scored.unscored(model);
             all.add(new ScoreStore.ScoredContact(id, after));
-            if (!before.containsKey(id) || !previous.grade().equals(after.grade()) || !previous.temperature().equals(after.temperature())) {
-                // A first score counts even when it equals "unscored": segments reading scores may not have seen
-                // the contact yet (one created through the API re-evaluates only segments reading contact data).
-                rated.add(id);
-            } else if (ScoreEvents.changed(previous, after)) {
-                numbersOnly.add(id);
-            }
             if (ScoreEvents.changed(previous, after)) {
                 history.add(new ScoreStore.ScoredContact(id, after));
-                ScoreEvents.between(workspaceId, id, previous, after, model, reason).forEach(events::publishEvent);
             }
-            Stages.automaticMove(model.stageRules(), inputs.stage(), after, inputs.matches()).ifPresent(rule ->
-                    moves.add(new PendingStageMoves.Decided(id, inputs.stage(), rule.stage(), StageChanges.describe(rule))));
+            ScoreEvents.between(workspaceId, id, !before.containsKey(id), previous, after, model, reason).forEach(events::publishEvent);
+            StageRules.automaticMove(model.stageRules(), inputs.stage(), after, inputs.matches()).ifPresent(rule ->
+                    moves.add(new StageMove(id, inputs.stage(), rule.stage(), StageRules.describe(rule), now)));
         }
         scores.saveAll(workspaceId, all, model.version(), now);
         scores.addHistory(workspaceId, history, reason, model.version(), now);
-        stageMoves.decide(workspaceId, moves, now);
-        segments.scoresChanged(workspaceId, rated, numbersOnly);
+        stageMoves.decide(workspaceId, moves);
     }
 
     /** Each condition of the model's rules and stage rules, with the contacts among {@code ids} it holds for: one query for all. */
@@ -134,10 +121,6 @@ class RescoreContacts {
         return out;
     }
 
-    private double predictive(long workspaceId, long contactId) {
-        return predictive.stream().mapToDouble(p -> p.points(workspaceId, contactId)).sum();
-    }
-
     /** The contact's score under the current model, computed now without storing it (a contact never scored yet). */
     Optional<ScoreView> preview(long workspaceId, long contactId) {
         ScoringModel model = models.current(workspaceId);
@@ -150,6 +133,6 @@ class RescoreContacts {
     private Optional<ScoreInputs> inputs(long workspaceId, long contactId, Instant now) {
         Optional<ContactSnapshot> snapshot = conditions.snapshot(workspaceId, contactId);
         return snapshot.map(s -> ScoreInputs.of(s, timeline.behavior(workspaceId, contactId).orElse(null),
-                predictive(workspaceId, contactId), now, c -> conditions.matches(c, s, now)));
+                NO_PREDICTION, now, c -> conditions.matches(c, s, now)));
     }
 }

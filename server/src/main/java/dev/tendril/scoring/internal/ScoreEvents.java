@@ -2,13 +2,16 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.scoring.GradeChanged;
 import dev.tendril.scoring.ScoreChanged;
-import dev.tendril.scoring.ScoreThresholdCrossed;
 import dev.tendril.scoring.ScoreThresholdCrossed.Direction;
+import dev.tendril.scoring.ScoreThresholdCrossed;
 import dev.tendril.scoring.TemperatureChanged;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The events one rescore publishes: only what really changed, each threshold crossed once. */
+/**
+ * The events one rescore of a contact publishes: only what really changed, each threshold crossed once. A first
+ * score is a change even when it equals "unscored" ({@link Scored#unscored}): until then nothing had rated the contact.
+ */
 final class ScoreEvents {
     private ScoreEvents() {}
 
@@ -18,10 +21,11 @@ final class ScoreEvents {
                 || !before.temperature().equals(after.temperature());
     }
 
-    static List<Object> between(long workspaceId, long contactId, Scored before, Scored after, ScoringModel model, String reason) {
+    static List<Object> between(long workspaceId, long contactId, boolean first, Scored before, Scored after, ScoringModel model,
+            String reason) {
         List<Object> out = new ArrayList<>();
-        if (before.score() != after.score()) {
-            out.add(new ScoreChanged(workspaceId, contactId, before.score(), after.score(), reason, model.version()));
+        if (first || changed(before, after)) {
+            out.add(new ScoreChanged(workspaceId, contactId, before.score(), after.score(), first, reason, model.version()));
         }
         if (!before.grade().equals(after.grade())) {
             out.add(new GradeChanged(workspaceId, contactId, before.grade(), after.grade()));

@@ -1,8 +1,8 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.ContactSnapshot;
 import dev.tendril.event.BehaviorView;
-import dev.tendril.segment.Condition;
-import dev.tendril.segment.ContactSnapshot;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;

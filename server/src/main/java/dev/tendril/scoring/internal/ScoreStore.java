@@ -1,7 +1,7 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.platform.AdvisoryLock;
 import dev.tendril.platform.Cursor;
-import dev.tendril.segment.ContactScore;
 import dev.tendril.scoring.internal.Scored.FiredRule;
 import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
@@ -32,9 +32,8 @@ class ScoreStore {
      * Serialises rescores of the same contacts (another drainer, another node) with scoring's own
      * advisory locks, in id order: ingestion never waits for scoring, as it would on the contacts' own locks.
      */
-    void lockForRescore(long[] sortedIds) {
-        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(7342, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
-                .param(sortedIds).query(Long.class).single();
+    void lockForRescore(long[] contactIds) {
+        AdvisoryLock.RESCORE.lockAll(jdbc, contactIds, false);
     }
 
     /** A stored score, as a rescore compares it, and when it was computed. */
@@ -53,30 +52,6 @@ class ScoreStore {
                 .query(rs -> {
                     out.put(rs.getLong(1), new Stored(new Scored(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
                             rs.getString(6), Map.of(), List.of(), List.of()), rs.getTimestamp(7).toInstant()));
-                });
-        return out;
-    }
-
-    /** The stored score as conditions read it (numbers exactly as stored), for segmentation's in-memory backend. */
-    Optional<ContactScore> forConditions(long workspaceId, long contactId) {
-        return jdbc.sql("""
-                select score, fit_score, engagement_score, grade, temperature from contact_score
-                where workspace_id = ? and contact_id = ?""")
-                .params(workspaceId, contactId)
-                .query((rs, n) -> new ContactScore(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
-                        rs.getString(5)))
-                .optional();
-    }
-
-    Map<Long, ContactScore> forConditions(long workspaceId, long[] contactIds) {
-        Map<Long, ContactScore> out = new HashMap<>();
-        jdbc.sql("""
-                select contact_id, score, fit_score, engagement_score, grade, temperature from contact_score
-                where workspace_id = ? and contact_id = any(?)""")
-                .params(workspaceId, contactIds)
-                .query(rs -> {
-                    out.put(rs.getLong(1), new ContactScore(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getString(5), rs.getString(6)));
                 });
         return out;
     }

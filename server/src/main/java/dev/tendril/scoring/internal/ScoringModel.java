@@ -1,7 +1,7 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.condition.Condition;
 import dev.tendril.scoring.internal.Scored.FiredRule;
-import dev.tendril.segment.Condition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

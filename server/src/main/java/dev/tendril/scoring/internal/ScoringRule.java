@@ -1,6 +1,6 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.segment.Condition;
+import dev.tendril.condition.Condition;
 import tools.jackson.databind.JsonNode;
 
 /** One rule of a category: points when a condition holds, or points per unit of a behaviour counter. */

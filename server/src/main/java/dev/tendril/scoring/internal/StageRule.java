@@ -1,6 +1,6 @@
 package dev.tendril.scoring.internal;
 
-import dev.tendril.segment.Condition;
+import dev.tendril.condition.Condition;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 

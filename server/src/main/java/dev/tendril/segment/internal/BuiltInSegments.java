@@ -1,6 +1,6 @@
 package dev.tendril.segment.internal;
 
-import dev.tendril.segment.Conditions;
+import dev.tendril.condition.Conditions;
 import dev.tendril.workspace.WorkspaceCreated;
 import java.util.List;
 import java.util.Map;

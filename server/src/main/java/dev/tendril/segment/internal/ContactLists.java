@@ -83,7 +83,7 @@ class ContactLists {
         if (jdbc.sql("delete from contact_list where workspace_id = ? and id = ?").params(workspaceId, listId).update() == 0) {
             throw new NotFoundException("list", id);
         }
-        pending.note(workspaceId, members, PendingStore.Reads.MEMBERSHIPS);
+        pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS);
     }
 
     /** Adds contacts by id; an id that is not a contact of the workspace is a 400 naming it, and nothing is added. */
@@ -99,7 +99,7 @@ class ContactLists {
         long listId = require(workspaceId, id);
         long[] contacts = contactIds(workspaceId, body);
         int removed = jdbc.sql("delete from contact_list_member where list_id = ? and contact_id = any(?)").params(listId, contacts).update();
-        pending.note(workspaceId, contacts, PendingStore.Reads.MEMBERSHIPS);
+        pending.note(workspaceId, contacts, ChangeKind.MEMBERSHIPS);
         return new Result(0, removed, List.of());
     }
 
@@ -208,7 +208,7 @@ class ContactLists {
 
     /** Adds members, and notes them for the segments that read list membership. */
     private int insert(long workspaceId, long listId, long[] contacts) {
-        pending.note(workspaceId, contacts, PendingStore.Reads.MEMBERSHIPS);
+        pending.note(workspaceId, contacts, ChangeKind.MEMBERSHIPS);
         return jdbc.sql("""
                 insert into contact_list_member (workspace_id, list_id, contact_id, added_at)
                 select ?, ?, unnest(?::bigint[]), ? on conflict do nothing""")

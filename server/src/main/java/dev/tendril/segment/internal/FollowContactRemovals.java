@@ -40,6 +40,6 @@ class FollowContactRemovals {
                 select workspace_id, list_id, ?, added_at from contact_list_member where workspace_id = ? and contact_id = ?
                 on conflict do nothing""")
                 .params(merged.targetId(), merged.workspaceId(), merged.sourceId()).update();
-        pending.note(merged.workspaceId(), new long[] {merged.targetId()}, PendingStore.Reads.ALL);
+        pending.note(merged.workspaceId(), new long[] {merged.targetId()}, ChangeKind.ALL);
     }
 }

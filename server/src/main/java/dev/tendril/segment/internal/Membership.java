@@ -1,7 +1,6 @@
 package dev.tendril.segment.internal;
 
 import dev.tendril.platform.Cursor;
-import dev.tendril.segment.Condition;
 import dev.tendril.segment.SegmentCatalog;
 import dev.tendril.segment.SegmentEntered;
 import dev.tendril.segment.SegmentExited;
@@ -32,23 +31,23 @@ class Membership {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-    private final PendingStore pending;
+    private final PendingChangeStore pending;
 
-    Membership(JdbcClient jdbc, ApplicationEventPublisher events, PendingStore pending) {
+    Membership(JdbcClient jdbc, ApplicationEventPublisher events, PendingChangeStore pending) {
         this.jdbc = jdbc;
         this.events = events;
         this.pending = pending;
     }
 
     /**
-     * Re-evaluates the segment for all contacts of the workspace ({@code among} null) or for these
+     * Brings the segment's members in line with {@code matching} (the condition's compiled query, from
+     * {@code Conditions.matchingQuery}) for all contacts of the workspace ({@code among} null) or for these
      * contacts only; returns how many entered and exited. The caller holds the segment row's lock.
      * When other segments of the workspace read segment membership, the contacts that entered or
      * exited are noted for their real-time re-evaluation.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    int[] reconcile(long workspaceId, long segmentId, Condition condition, Instant now, long[] among) {
-        Query matching = SegmentQueries.matching(workspaceId, condition, now, among);
+    int[] reconcile(long workspaceId, long segmentId, Query matching, Instant now, long[] among) {
         Timestamp at = Timestamp.from(now);
         List<Object> params = new ArrayList<>(matching.getBindValues());
         params.addAll(List.of(workspaceId, segmentId, at, segmentId, segmentId));
@@ -88,7 +87,7 @@ class Membership {
         }).list();
         if (!changed.isEmpty() && jdbc.sql("select exists (select 1 from segment where workspace_id = ? and reads_memberships and id <> ?)")
                 .params(workspaceId, segmentId).query(Boolean.class).single()) {
-            pending.insert(workspaceId, changed.stream().mapToLong(Long::longValue).sorted().toArray(), PendingStore.Reads.MEMBERSHIPS);
+            pending.insert(workspaceId, changed.stream().mapToLong(Long::longValue).sorted().toArray(), ChangeKind.MEMBERSHIPS);
         }
         return counts;
     }

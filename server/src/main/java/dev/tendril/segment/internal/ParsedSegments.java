@@ -1,7 +1,8 @@
 package dev.tendril.segment.internal;
 
-import dev.tendril.segment.Condition;
-import dev.tendril.segment.Conditions;
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.ConditionReads;
+import dev.tendril.condition.Conditions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Stored conditions parsed once per version: real-time updates re-read segments on every change. */
 @Component
 class ParsedSegments {
-    record Parsed(int version, Condition condition, SegmentReads reads) {}
+    record Parsed(int version, Condition condition, ConditionReads reads) {}
 
     private final Conditions conditions;
     private final JsonMapper json;
@@ -27,7 +28,7 @@ class ParsedSegments {
             return cached;
         }
         Condition condition = conditions.parse(json.readTree(row.condition()));
-        Parsed parsed = new Parsed(row.conditionVersion(), condition, SegmentReads.of(condition));
+        Parsed parsed = new Parsed(row.conditionVersion(), condition, ConditionReads.of(condition));
         cache.put(row.id(), parsed);
         return parsed;
     }

@@ -2,70 +2,132 @@ package dev.tendril.segment.internal;
 
 import dev.tendril.contact.CompanyEdited;
 import dev.tendril.contact.ContactsEdited;
+import dev.tendril.contact.StageChanged;
+import dev.tendril.contact.SubscriptionChanged;
 import dev.tendril.event.ContactsChanged;
-import dev.tendril.platform.AfterCommit;
-import dev.tendril.segment.SegmentInputs;
-import dev.tendril.segment.internal.PendingStore.Reads;
+import dev.tendril.platform.Worker;
+import dev.tendril.platform.Workers;
+import dev.tendril.scoring.GradeChanged;
+import dev.tendril.scoring.ScoreChanged;
+import dev.tendril.scoring.TemperatureChanged;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Notes changed contacts for re-evaluation in the transaction that changed them (one row per batch,
- * so a crash loses nothing and ingestion pays one or two inserts), and wakes the real-time worker once that
- * transaction commits. An ingestion batch's contacts are noted with what changed about them: events only,
- * or their own data too (created, identified, given traits); an edit through the contact API changes
- * contact data only. Segments reading neither skip them: scores are followed once they are recomputed. Static list changes and score changes
- * (through {@link #note(long, long[], Reads)} and {@link SegmentInputs}) re-evaluate only the segments
- * reading them.
+ * Segments listen: the changes of the modules below (ingested batches, contact and company edits, stage moves,
+ * consent, scores) are noted for re-evaluation in the transaction that made them, so a crash loses nothing, with
+ * what changed, so only the segments reading it look at them. A transaction's notes are gathered and written at
+ * its commit, one {@code segment_pending} row per workspace and kind however many events it published (a rescore
+ * round publishes one per contact); the real-time worker ({@link ReevaluateChanged}) is woken once it commits.
  */
 @Component
-class PendingChanges implements SegmentInputs {
-    private final PendingStore store;
-    private final RealtimeSegments worker;
+class PendingChanges {
+    private final PendingChangeStore store;
+    private final Worker worker;
 
-    PendingChanges(PendingStore store, RealtimeSegments worker) {
+    PendingChanges(PendingChangeStore store, ReevaluateChanged reevaluate, Workers workers) {
         this.store = store;
-        this.worker = worker;
+        this.worker = workers.define(Worker.Spec.queue("segment-changes", ReevaluateChanged.CLAIM, stop -> reevaluate.run())
+                .depth(store::depth));
     }
 
     @EventListener
-    void note(ContactsChanged changed) {
-        note(changed.workspaceId(), sorted(changed.dataChanged()), Reads.ALL);
-        note(changed.workspaceId(), sorted(changed.contactIds().stream().filter(id -> !changed.dataChanged().contains(id)).toList()), Reads.EVENTS);
+    void on(ContactsChanged changed) {
+        note(changed.workspaceId(), changed.dataChanged(), ChangeKind.ALL);
+        note(changed.workspaceId(), changed.contactIds().stream().filter(id -> !changed.dataChanged().contains(id)).toList(),
+                ChangeKind.EVENTS);
     }
 
     @EventListener
-    void note(ContactsEdited edited) {
-        note(edited.workspaceId(), sorted(edited.contactIds()), Reads.CONTACT_DATA);
+    void on(ContactsEdited edited) {
+        note(edited.workspaceId(), edited.contactIds(), ChangeKind.CONTACT_DATA);
     }
 
     /** Company attributes count as the contact's own data in conditions. */
     @EventListener
-    void note(CompanyEdited edited) {
-        note(edited.workspaceId(), sorted(edited.contactIds()), Reads.CONTACT_DATA);
+    void on(CompanyEdited edited) {
+        note(edited.workspaceId(), edited.contactIds(), ChangeKind.CONTACT_DATA);
     }
 
-    @Override
-    public void scoresChanged(long workspaceId, Collection<Long> rated, Collection<Long> numbersOnly) {
-        note(workspaceId, sorted(rated), Reads.SCORES);
-        note(workspaceId, sorted(numbersOnly), Reads.SCORE_NUMBERS);
+    @EventListener
+    void on(SubscriptionChanged changed) {
+        note(changed.workspaceId(), Set.of(changed.contactId()), ChangeKind.CONTACT_DATA);
     }
 
-    @Override
-    public void subscriptionsChanged(long workspaceId, Collection<Long> contactIds) {
-        note(workspaceId, sorted(contactIds), Reads.CONTACT_DATA);
+    @EventListener
+    void on(StageChanged changed) {
+        note(changed.workspaceId(), Set.of(changed.contactId()), ChangeKind.STAGE);
+    }
+
+    /** A first score counts as a rating change: segments reading ratings alone may not have seen the contact yet. */
+    @EventListener
+    void on(ScoreChanged changed) {
+        note(changed.workspaceId(), Set.of(changed.contactId()), changed.first() ? ChangeKind.SCORES : ChangeKind.SCORE_NUMBERS);
+    }
+
+    @EventListener
+    void on(GradeChanged changed) {
+        note(changed.workspaceId(), Set.of(changed.contactId()), ChangeKind.SCORES);
+    }
+
+    @EventListener
+    void on(TemperatureChanged changed) {
+        note(changed.workspaceId(), Set.of(changed.contactId()), ChangeKind.SCORES);
+    }
+
+    void note(long workspaceId, long[] contactIds, ChangeKind kind) {
+        note(workspaceId, LongStream.of(contactIds).boxed().toList(), kind);
+    }
+
+    /** Notes contacts in the caller's transaction (written at its commit), or at once without one. */
+    void note(long workspaceId, Collection<Long> contactIds, ChangeKind kind) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            store.insert(workspaceId, sorted(contactIds), kind);
+            worker.wake();
+            return;
+        }
+        Noted noted = (Noted) TransactionSynchronizationManager.getResource(this);
+        if (noted == null) {
+            noted = new Noted();
+            TransactionSynchronizationManager.bindResource(this, noted);
+            TransactionSynchronizationManager.registerSynchronization(noted);
+        }
+        noted.byKind.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(workspaceId, ws -> new TreeSet<>()).addAll(contactIds);
     }
 
     private static long[] sorted(Collection<Long> contactIds) {
         return contactIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
     }
 
-    /** Notes contacts in the caller's transaction and wakes the worker once it commits. */
-    void note(long workspaceId, long[] contactIds, Reads reads) {
-        store.insert(workspaceId, contactIds, reads);
-        if (contactIds.length > 0) {
-            AfterCommit.once(this, worker::wake);
+    /** One transaction's notes, written just before it commits. */
+    private final class Noted implements TransactionSynchronization {
+        final Map<ChangeKind, Map<Long, Set<Long>>> byKind = new EnumMap<>(ChangeKind.class);
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            byKind.forEach((kind, byWorkspace) -> byWorkspace.forEach((ws, ids) -> store.insert(ws, sorted(ids), kind)));
+        }
+
+        @Override
+        public void afterCommit() {
+            worker.wake();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PendingChanges.this);
         }
     }
 }

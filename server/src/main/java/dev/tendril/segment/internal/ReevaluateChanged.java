@@ -1,8 +1,7 @@
 package dev.tendril.segment.internal;
 
-import dev.tendril.platform.ReusePlans;
-import java.sql.Array;
-import java.sql.SQLException;
+import dev.tendril.condition.Conditions;
+import dev.tendril.platform.PlanCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,49 +25,44 @@ class ReevaluateChanged {
     static final int CLAIM = 500;
 
     private final JdbcClient jdbc;
+    private final PendingChangeStore pending;
+    private final Conditions conditions;
     private final SegmentStore store;
     private final ParsedSegments parsed;
     private final Membership membership;
     private final Clock clock;
 
-    ReevaluateChanged(JdbcClient jdbc, SegmentStore store, ParsedSegments parsed, Membership membership, Clock clock) {
+    ReevaluateChanged(JdbcClient jdbc, PendingChangeStore pending, SegmentStore store, ParsedSegments parsed, Membership membership,
+            Conditions conditions, Clock clock) {
         this.jdbc = jdbc;
+        this.pending = pending;
+        this.conditions = conditions;
         this.store = store;
         this.parsed = parsed;
         this.membership = membership;
         this.clock = clock;
     }
 
-    /** Returns how many pending rows it handled; 0 when nothing was pending. */
+    /** One round; returns how many pending rows it claimed (0 when nothing was pending). */
     @Transactional
     int run() {
         Map<Long, ChangedContacts> byWorkspace = new TreeMap<>(); // workspace order: nodes lock segment rows in one order
-        List<Boolean> claimed = jdbc.sql("""
-                delete from segment_pending where id in (select id from segment_pending order by id limit ? for update skip locked)
-                returning workspace_id, contact_ids, reads""")
-                .param(CLAIM)
-                .query((rs, n) -> {
-                    byWorkspace.computeIfAbsent(rs.getLong(1), ws -> new ChangedContacts())
-                            .add(PendingStore.Reads.of(rs.getString(3)), ids(rs.getArray(2)));
-                    return true;
-                }).list();
+        List<PendingChangeStore.Pending> claimed = pending.claim(CLAIM);
+        claimed.forEach(p -> byWorkspace.computeIfAbsent(p.workspaceId(), ws -> new ChangedContacts()).add(p.kind(), p.contactIds()));
         // The changes of event batches are small; a workspace rescore's or an import's may name every contact.
-        ReusePlans.inThisTransaction(jdbc, byWorkspace.values().stream().mapToInt(ChangedContacts::size).sum());
+        PlanCache.reuseInThisTransaction(jdbc, byWorkspace.values().stream().mapToInt(ChangedContacts::size).sum());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byWorkspace.forEach((workspaceId, changed) -> {
             for (SegmentStore.Row row : store.lockAll(workspaceId)) {
                 ParsedSegments.Parsed segment = parsed.of(row);
                 Set<Long> contacts = changed.affecting(segment.reads());
                 if (!contacts.isEmpty()) {
-                    membership.reconcile(workspaceId, row.id(), segment.condition(), now,
-                            contacts.stream().mapToLong(Long::longValue).toArray());
+                    long[] among = contacts.stream().mapToLong(Long::longValue).toArray();
+                    membership.reconcile(workspaceId, row.id(), conditions.matchingQuery(workspaceId, segment.condition(), now, among),
+                            now, among);
                 }
             }
         });
         return claimed.size();
-    }
-
-    private static List<Long> ids(Array array) throws SQLException {
-        return List.of((Long[]) array.getArray());
     }
 }

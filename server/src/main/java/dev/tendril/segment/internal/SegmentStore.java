@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.condition.ConditionReads;
 import dev.tendril.platform.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ class SegmentStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long workspaceId, String name, String description, String condition, SegmentReads reads, String builtIn,
+    long insert(long workspaceId, String name, String description, String condition, ConditionReads reads, String builtIn,
             Instant recomputedAt) {
         return jdbc.sql("""
                 insert into segment (workspace_id, name, description, condition, time_relative, reads_memberships, built_in, recomputed_at)
@@ -60,7 +61,7 @@ class SegmentStore {
                 .params(workspaceId, after == null ? 0 : after.id(), limit).query(SegmentStore::row).list();
     }
 
-    void update(long id, String name, String description, String condition, SegmentReads reads, boolean newCondition) {
+    void update(long id, String name, String description, String condition, ConditionReads reads, boolean newCondition) {
         jdbc.sql("""
                 update segment set name = ?, description = ?, condition = ?::jsonb, time_relative = ?, reads_memberships = ?,
                        condition_version = condition_version + case when ? then 1 else 0 end, updated_at = now()

@@ -1,5 +1,8 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.ConditionReads;
+import dev.tendril.condition.Conditions;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.ConflictException;
@@ -8,8 +11,7 @@ import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
-import dev.tendril.segment.Condition;
-import dev.tendril.segment.Conditions;
+import dev.tendril.segment.ConditionReferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,14 +39,13 @@ class Segments {
     private final ParsedSegments parsed;
     private final Membership membership;
     private final Conditions conditions;
-    private final SegmentQueries queries;
     private final Contacts contacts;
     private final ConditionReferences references;
     private final PendingChanges pending;
     private final JsonMapper json;
     private final Clock clock;
 
-    Segments(SegmentStore store, ParsedSegments parsed, Membership membership, Conditions conditions, SegmentQueries queries,
+    Segments(SegmentStore store, ParsedSegments parsed, Membership membership, Conditions conditions,
             Contacts contacts, ConditionReferences references, PendingChanges pending, JsonMapper json, Clock clock) {
         this.references = references;
         this.pending = pending;
@@ -52,7 +53,6 @@ class Segments {
         this.parsed = parsed;
         this.membership = membership;
         this.conditions = conditions;
-        this.queries = queries;
         this.contacts = contacts;
         this.json = json;
         this.clock = clock;
@@ -73,8 +73,8 @@ class Segments {
     @Transactional
     long insert(long workspaceId, String name, String description, JsonNode node, Condition condition, String builtIn) {
         Instant now = now();
-        long id = store.insert(workspaceId, name, description, json.writeValueAsString(node), SegmentReads.of(condition), builtIn, now);
-        membership.reconcile(workspaceId, id, condition, now, null);
+        long id = store.insert(workspaceId, name, description, json.writeValueAsString(node), ConditionReads.of(condition), builtIn, now);
+        membership.reconcile(workspaceId, id, conditions.matchingQuery(workspaceId, condition, now, null), now, null);
         return id;
     }
 
@@ -105,11 +105,11 @@ class Segments {
             conditionText = json.writeValueAsString(node);
         }
         boolean changed = condition != null && !json.readTree(conditionText).equals(json.readTree(row.condition()));
-        SegmentReads reads = SegmentReads.of(condition != null ? condition : parsed.of(row).condition());
+        ConditionReads reads = ConditionReads.of(condition != null ? condition : parsed.of(row).condition());
         store.update(row.id(), name, description, conditionText, reads, changed);
         if (changed) {
             Instant now = now();
-            membership.reconcile(workspaceId, row.id(), condition, now, null);
+            membership.reconcile(workspaceId, row.id(), conditions.matchingQuery(workspaceId, condition, now, null), now, null);
             store.recomputed(row.id(), now);
         }
         return get(workspaceId, id);
@@ -124,7 +124,7 @@ class Segments {
         long[] members = membership.memberIds(row.id());
         store.delete(row.id());
         parsed.forget(row.id());
-        pending.note(workspaceId, members, PendingStore.Reads.MEMBERSHIPS); // for segments naming it, which now match no one
+        pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS); // for segments naming it, which now match no one
     }
 
     public Preview preview(long workspaceId, Map<String, Object> body) {
@@ -132,8 +132,8 @@ class Segments {
         Condition condition = conditions.parse(node);
         references.check(workspaceId, node, null);
         Instant now = now();
-        long count = queries.count(workspaceId, condition, now);
-        List<ContactView> sample = queries.sample(workspaceId, condition, now, SAMPLE).stream()
+        long count = conditions.count(workspaceId, condition, now);
+        List<ContactView> sample = conditions.sample(workspaceId, condition, now, SAMPLE).stream()
                 .map(c -> contacts.find(workspaceId, c)).flatMap(Optional::stream).toList();
         return new Preview(count, sample);
     }
@@ -141,7 +141,8 @@ class Segments {
     /** Recomputes a segment whose row the caller has locked. */
     void recompute(SegmentStore.Row row) {
         Instant now = now();
-        membership.reconcile(row.workspaceId(), row.id(), parsed.of(row).condition(), now, null);
+        membership.reconcile(row.workspaceId(), row.id(),
+                conditions.matchingQuery(row.workspaceId(), parsed.of(row).condition(), now, null), now, null);
         store.recomputed(row.id(), now);
     }
 

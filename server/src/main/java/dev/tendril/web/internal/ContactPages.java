@@ -5,6 +5,7 @@ import dev.tendril.contact.CompanyView;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
+import dev.tendril.contact.Subscriptions;
 import dev.tendril.event.EventView;
 import dev.tendril.event.Timeline;
 import dev.tendril.platform.Ids;
@@ -12,7 +13,6 @@ import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import dev.tendril.scoring.ContactScore;
 import dev.tendril.scoring.ContactScores;
-import dev.tendril.segment.ContactSubscriptions;
 import dev.tendril.workspace.CurrentWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -37,10 +37,9 @@ class ContactPages {
     private final Companies companies;
     private final Timeline timeline;
     private final ContactScores scores;
-    private final List<ContactSubscriptions> subscriptions;
+    private final Subscriptions subscriptions;
 
-    ContactPages(Contacts contacts, Companies companies, Timeline timeline, ContactScores scores,
-            List<ContactSubscriptions> subscriptions) {
+    ContactPages(Contacts contacts, Companies companies, Timeline timeline, ContactScores scores, Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.contacts = contacts;
         this.companies = companies;
@@ -88,8 +87,7 @@ class ContactPages {
 
     /** The contact's status on every channel, {@code none} where nothing is stored. */
     private Map<String, String> subscriptions(long ws, long contactId) {
-        return ContactSubscriptions.everyChannel(subscriptions.stream().findFirst()
-                .map(s -> s.statuses(ws, List.of(contactId)).getOrDefault(contactId, Map.of())).orElse(Map.of()));
+        return Subscriptions.everyChannel(subscriptions.statuses(ws, List.of(contactId)).getOrDefault(contactId, Map.of()));
     }
 
     /** The next page of a timeline, for its "Load more" button. */

@@ -2,6 +2,7 @@ package dev.tendril.content.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.content.RenderInputs;
 import dev.tendril.content.RenderedMessage;
 import dev.tendril.content.Templates;
 import dev.tendril.platform.Ids;
@@ -63,12 +64,12 @@ class BatchRenderIntegrationTest {
 
         Map<Long, Map<String, Object>> triggers = new HashMap<>();
         ids.forEach(id -> triggers.put(id, Map.of("item", "item-" + number.get(id))));
-        Map<String, Object> journey = Map.of("campaign", "Spring sale");
-        templates.render(t.workspaceId(), template, null, ids.subList(0, 1), journey, triggers); // compiles and caches
+        RenderInputs inputs = RenderInputs.of(Map.of("campaign", "Spring sale"), triggers);
+        templates.render(t.workspaceId(), template, null, ids.subList(0, 1), inputs); // compiles and caches
 
-        var twenty = QueryCounter.count(() -> templates.render(t.workspaceId(), template, null, ids.subList(0, 20), journey, triggers));
+        var twenty = QueryCounter.count(() -> templates.render(t.workspaceId(), template, null, ids.subList(0, 20), inputs));
         long start = System.nanoTime();
-        var all = QueryCounter.count(() -> templates.render(t.workspaceId(), template, null, ids, journey, triggers));
+        var all = QueryCounter.count(() -> templates.render(t.workspaceId(), template, null, ids, inputs));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("RENDER 200 contacts: " + all.statements() + " statements (20 contacts: " + twenty.statements() + "), " + millis + " ms");
 

@@ -2,13 +2,13 @@ package dev.tendril.content.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.condition.ContactSnapshot.Scores;
 import dev.tendril.contact.CompanyView;
 import dev.tendril.contact.ContactView;
-import dev.tendril.content.EngagementHistory;
+import dev.tendril.content.RenderInputs;
 import dev.tendril.content.WeatherProvider;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
-import dev.tendril.segment.ContactScore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +37,9 @@ class PersonalizationDataTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> engagement = (Map<String, Object>) data.get("engagement");
         assertThat(engagement).containsOnlyKeys("lastOpenAt", "lastClickAt", "messagesReceived").containsValue(null);
-        assertThat(Values.at(data, "behavior.pageViews")).isEqualTo(0);
-        assertThat(Values.at(data, "behavior.recentPages")).isEqualTo(List.of());
-        assertThat(Values.at(data, "localTime.time")).isEqualTo("20:30");
+        assertThat(ModelValues.at(data, "behavior.pageViews")).isEqualTo(0);
+        assertThat(ModelValues.at(data, "behavior.recentPages")).isEqualTo(List.of());
+        assertThat(ModelValues.at(data, "localTime.time")).isEqualTo("20:30");
         List<String> paths = new ArrayList<>();
         paths(data, "", paths);
         assertThat(paths).hasSizeGreaterThan(60).allSatisfy(path -> assertThat(PersonalizationSchema.check(path, Set.of())).as(path).isEmpty());
@@ -55,24 +55,24 @@ class PersonalizationDataTest {
         EventView page = new EventView("ev_1", "page", "Pricing", "m1", null, null, NOW, NOW, Map.of("path", "/pricing"), null, null);
         EventView download = new EventView("ev_2", "track", "Content Downloaded", "m2", null, null, NOW, NOW, Map.of("title", "Guide"), null, null);
         Map<String, Object> data = PersonalizationData.of(new PersonalizationData.Inputs(c, co,
-                new ContactScore(new BigDecimal("62.5"), new BigDecimal("30"), new BigDecimal("32.5"), "C", "warm"), b, List.of(page), download,
-                new EngagementHistory.Engagement(NOW, null, 4), Map.of("newsletter", true), List.of(Map.of("title", "Post")),
+                new Scores(new BigDecimal("62.5"), new BigDecimal("30"), new BigDecimal("32.5"), "C", "warm"), b, List.of(page), download,
+                new RenderInputs.Engagement(NOW, null, 4), Map.of("newsletter", true), List.of(Map.of("title", "Post")),
                 new WeatherProvider.Weather(new BigDecimal("-2.5"), "°C", 71, "snow", NOW), Map.of("step", 2), Map.of("at", NOW), NOW));
-        assertThat(Values.at(data, "company.attributes.tier")).isEqualTo("gold");
-        assertThat(Values.at(data, "score.total")).isEqualTo(62.5);
-        assertThat(Values.at(data, "score.temperature")).isEqualTo("warm");
-        Map<?, ?> recent = (Map<?, ?>) ((List<?>) Values.at(data, "behavior.recentPages")).getFirst();
+        assertThat(ModelValues.at(data, "company.attributes.tier")).isEqualTo("gold");
+        assertThat(ModelValues.at(data, "score.total")).isEqualTo(62.5);
+        assertThat(ModelValues.at(data, "score.temperature")).isEqualTo("warm");
+        Map<?, ?> recent = (Map<?, ?>) ((List<?>) ModelValues.at(data, "behavior.recentPages")).getFirst();
         assertThat(recent.get("path")).isEqualTo("/pricing");
         assertThat(recent.get("title")).isEqualTo("Pricing");
         assertThat(recent.get("at")).isEqualTo(NOW.toString());
-        assertThat(Values.at(data, "behavior.lastViewedContent.name")).isEqualTo("Guide");
-        assertThat(Values.at(data, "engagement.messagesReceived")).isEqualTo(4);
-        assertThat(Values.at(data, "preferences.newsletter")).isEqualTo(true);
-        assertThat(Values.at(data, "weather.description")).isEqualTo("snow");
-        assertThat(Values.at(data, "location.latitude")).isEqualTo(45.5);
-        assertThat(Values.at(data, "location.city")).isEqualTo("Montréal");
-        assertThat(Values.at(data, "localTime.hour")).isEqualTo(16);
-        assertThat(Values.at(data, "trigger.at")).isEqualTo(NOW.toString());
+        assertThat(ModelValues.at(data, "behavior.lastViewedContent.name")).isEqualTo("Guide");
+        assertThat(ModelValues.at(data, "engagement.messagesReceived")).isEqualTo(4);
+        assertThat(ModelValues.at(data, "preferences.newsletter")).isEqualTo(true);
+        assertThat(ModelValues.at(data, "weather.description")).isEqualTo("snow");
+        assertThat(ModelValues.at(data, "location.latitude")).isEqualTo(45.5);
+        assertThat(ModelValues.at(data, "location.city")).isEqualTo("Montréal");
+        assertThat(ModelValues.at(data, "localTime.hour")).isEqualTo(16);
+        assertThat(ModelValues.at(data, "trigger.at")).isEqualTo(NOW.toString());
         assertThat(data.get("locale")).isEqualTo("fr-CA");
         assertThat(PersonalizationData.locale(c)).isEqualTo(Locale.CANADA_FRENCH);
         assertThat(PersonalizationData.zone(contact("Not/AZone", Map.of(), null)).getId()).isEqualTo("Z");

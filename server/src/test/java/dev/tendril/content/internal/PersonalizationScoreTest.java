@@ -12,7 +12,7 @@ class PersonalizationScoreTest {
     RenderTrace trace(String... read) {
         RenderTrace trace = new RenderTrace(RenderLimits.DEFAULT);
         for (String path : read) {
-            trace.read(path, Values.at(model, path));
+            trace.read(path, ModelValues.at(model, path));
         }
         return trace;
     }

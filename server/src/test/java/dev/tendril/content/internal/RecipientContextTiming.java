@@ -1,6 +1,7 @@
 package dev.tendril.content.internal;
 
 import dev.tendril.Tendril;
+import dev.tendril.content.RenderInputs;
 import dev.tendril.workspace.Workspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Times the personalisation data of 1,000 recipients read from PostgreSQL by the real
- * {@link PersonalizationLoader}, in a read-only transaction as {@link TemplateRendering#render} reads
+ * {@link PersonalizationLoader}, in a read-only transaction as {@link RenderSavedTemplates#render} reads
  * it. The server's Spring context runs over a fresh embedded PostgreSQL (Flyway schema); a workspace
  * of 1,000 contacts with companies, 25 events each and behaviour rows is written with SQL. Startup
  * and writing are not timed.
@@ -60,7 +61,7 @@ final class RecipientContextTiming {
             double[] ms = new double[RUNS];
             for (int i = -WARMUP; i < RUNS; i++) {
                 long t = System.nanoTime();
-                Map<Long, PersonalizationLoader.Loaded> loaded = readOnly.execute(s -> loader.load(workspace, ids, journey, Map.of(), Instant.now()));
+                Map<Long, PersonalizationLoader.Loaded> loaded = readOnly.execute(s -> loader.load(workspace, ids, RenderInputs.of(journey, Map.of()), Instant.now()));
                 double took = (System.nanoTime() - t) / 1e6;
                 check(loaded);
                 if (i >= 0) {

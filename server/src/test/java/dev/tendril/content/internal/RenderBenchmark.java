@@ -6,6 +6,7 @@ import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.AbstractTemplateLoader;
 import com.github.jknack.handlebars.io.StringTemplateSource;
 import com.github.jknack.handlebars.io.TemplateSource;
+import dev.tendril.content.RenderInputs;
 import dev.tendril.content.RenderedMessage;
 import java.io.IOException;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RenderBenchmark {
     private static final List<Long> RECIPIENT = List.of(TypicalEmail.CONTACT);
 
-    private TemplateRenderer renderer;
+    private RenderPipeline renderer;
     private CompiledTemplate compiled;
     private PersonalizationLoader.Loaded contact;
     private Template bare;
@@ -62,7 +63,7 @@ public class RenderBenchmark {
     }
 
     /**
-     * The html part as {@link TemplateRenderer} renders each part of a message: compiled template from
+     * The html part as {@link RenderPipeline} renders each part of a message: compiled template from
      * the cache, sandboxed model, Tendril's helpers, a fresh trace with the default limits, bounded output.
      */
     @Benchmark
@@ -82,7 +83,7 @@ public class RenderBenchmark {
     @Benchmark
     @Warmup(iterations = 8, time = 2) // CSS inlining and the text part (jsoup, ph-css) take longer to reach a steady state
     public List<RenderedMessage> message() {
-        return renderer.render(TypicalEmail.WORKSPACE, compiled, RECIPIENT, Map.of(), Map.of());
+        return renderer.render(TypicalEmail.WORKSPACE, compiled, RECIPIENT, RenderInputs.NONE);
     }
 
     /** Serves the footer partial to the baseline. */

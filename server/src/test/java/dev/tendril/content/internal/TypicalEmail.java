@@ -2,6 +2,7 @@ package dev.tendril.content.internal;
 
 import dev.tendril.contact.CompanyView;
 import dev.tendril.contact.ContactView;
+import dev.tendril.content.RenderInputs;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The email of the rendering benchmark: ~5 KB of HTML with 10 variables, 2 conditionals, 1 partial
  * (the {@code footer} block) and a loop over 3 recent pages, and one contact's personalisation data
  * built the way {@link PersonalizationLoader} builds it. {@link #renderer()} is the real
- * {@link TemplateRenderer} with the database reads replaced by these fixed answers.
+ * {@link RenderPipeline} with the database reads replaced by these fixed answers.
  */
 final class TypicalEmail {
     static final long WORKSPACE = 1;
@@ -75,15 +76,15 @@ final class TypicalEmail {
     }
 
     /** The real renderer (compiled-template cache, limits, finishing), reading the footer block and the contact from memory. */
-    static TemplateRenderer renderer() {
-        return new TemplateRenderer(new FooterBlock(), null, new OneContact(contact()), JsonMapper.builder().build(),
+    static RenderPipeline renderer() {
+        return new RenderPipeline(new FooterBlock(), null, new OneContact(contact()), JsonMapper.builder().build(),
                 Clock.fixed(NOW, ZoneOffset.UTC), RenderLimits.DEFAULT.time(), RenderLimits.DEFAULT.steps(),
                 RenderLimits.DEFAULT.outputChars());
     }
 
-    /** The compiled template as {@link TemplateRendering#render} gets it for a saved version: from the renderer's cache. */
-    static CompiledTemplate compile(TemplateRenderer renderer) {
-        return renderer.compile(WORKSPACE, TEMPLATE, 1, Channel.EMAIL, PARTS, null, Set.of("footer"));
+    /** The compiled template as {@link RenderSavedTemplates#render} gets it for a saved version: from the renderer's cache. */
+    static CompiledTemplate compile(RenderPipeline renderer) {
+        return renderer.compile(WORKSPACE, TEMPLATE, 1, TemplateChannel.EMAIL, PARTS, null, Set.of("footer"));
     }
 
     private static final class FooterBlock extends BlockStore {
@@ -101,13 +102,12 @@ final class TypicalEmail {
         private final Loaded loaded;
 
         OneContact(Loaded loaded) {
-            super(null, null, null, List.of(), List.of(), List.of(), null, List.of());
+            super(null, null, null, null, null, null);
             this.loaded = loaded;
         }
 
         @Override
-        Map<Long, Loaded> load(long workspaceId, Collection<Long> contactIds, Map<String, Object> journey,
-                Map<Long, Map<String, Object>> triggers, Instant now) {
+        Map<Long, Loaded> load(long workspaceId, Collection<Long> contactIds, RenderInputs inputs, Instant now) {
             return Map.of(CONTACT, loaded);
         }
     }

@@ -129,7 +129,7 @@ class GroupCommitTest {
 
     private static List<EncodedMessage> calls(String prefix, int n) {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        return IntStream.range(0, n).mapToObj(i -> new EncodedMessage(new SegmentMessage("track", prefix + i, "u1", null,
+        return IntStream.range(0, n).mapToObj(i -> new EncodedMessage(new TrackingCall("track", prefix + i, "u1", null,
                 "Signed Up", null, null, null, null, null, now, now, now), now, null, null, null, null)).toList();
     }
 }

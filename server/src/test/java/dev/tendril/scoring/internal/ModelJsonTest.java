@@ -5,11 +5,11 @@ import static dev.tendril.scoring.internal.ScoringFixtures.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tendril.condition.internal.ConditionJson;
 import dev.tendril.platform.InvalidInputException;
-import dev.tendril.segment.internal.ConditionJson;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ModelJsonTest {
     @Test

@@ -1,10 +1,10 @@
 package dev.tendril.scoring.internal;
 
+import dev.tendril.condition.ContactSnapshot.Scores;
+import dev.tendril.condition.ContactSnapshot;
+import dev.tendril.condition.internal.ConditionJson;
+import dev.tendril.condition.internal.EvaluateCondition;
 import dev.tendril.event.BehaviorView;
-import dev.tendril.segment.ContactScore;
-import dev.tendril.segment.ContactSnapshot;
-import dev.tendril.segment.internal.ConditionJson;
-import dev.tendril.segment.internal.EvaluateCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class ScoringFixtures {
     }
 
     static ContactSnapshot contact(Map<String, Object> fields, Map<String, Object> attributes) {
-        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), ContactScore.UNSCORED, Set.of(), Set.of(), Map.of());
+        return new ContactSnapshot(fields, attributes, Map.of(), List.of(), Scores.UNSCORED, Set.of(), Set.of(), Map.of());
     }
 
     /** Behaviour last seen {@code daysAgo} days before {@link #NOW}. */

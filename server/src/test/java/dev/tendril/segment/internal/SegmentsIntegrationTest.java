@@ -3,9 +3,10 @@ package dev.tendril.segment.internal;
 import static dev.tendril.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.condition.Condition;
+import dev.tendril.condition.Conditions;
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.Ids;
-import dev.tendril.segment.Condition;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
@@ -31,6 +32,7 @@ class SegmentsIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Membership membership;
     @Autowired Contacts contacts;
+    @Autowired Conditions conditions;
     @Autowired TransactionTemplate tx;
     TestTenant t;
 
@@ -182,9 +184,11 @@ class SegmentsIntegrationTest {
             }
         }));
         assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
-        Condition vp = ConditionJson.parse(SegmentReadsTest.JSON.readTree("{\"attribute\": \"title\", \"op\": \"contains\", \"value\": \"VP\"}"));
+        Condition vp = conditions.parse(Map.of("attribute", "title", "op", "contains", "value", "VP"));
+        long[] among = {contactId};
+        Instant now = Instant.now();
         CompletableFuture<int[]> reconciled = CompletableFuture.supplyAsync(() -> tx.execute(s ->
-                membership.reconcile(t.workspaceId(), segmentId, vp, Instant.now(), new long[] {contactId})));
+                membership.reconcile(t.workspaceId(), segmentId, conditions.matchingQuery(t.workspaceId(), vp, now, among), now, among)));
         String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%segment_membership%'";
         assertThat(eventually(() -> jdbc.sql(waiting).query(Long.class).single(), n -> n > 0)).as("the re-evaluation waits for the delete")
                 .isPositive();
@@ -336,7 +340,7 @@ class SegmentsIntegrationTest {
         jdbc.sql("update segment set recomputed_at = null where workspace_id = ? and built_in = 'customers'").param(t.workspaceId()).update();
         // The real-time worker may still hold the segment rows (the contact's first score arrives after its entry):
         // the recompute skips locked segments, so it is asked again until it gets its turn.
-        assertThat(eventually(() -> periodic.run(), n -> n >= 1)).isGreaterThanOrEqualTo(1);
+        assertThat(eventually(() -> periodic.run(() -> false), n -> n >= 1)).isGreaterThanOrEqualTo(1);
         assertThat(members(customers)).containsExactly(c);
     }
 

@@ -1,0 +1,172 @@
+package dev.tendril.condition;
+
+import dev.tendril.condition.internal.ConditionJson;
+import dev.tendril.condition.internal.ConditionQueries;
+import dev.tendril.condition.internal.EvaluateCondition;
+import dev.tendril.condition.internal.LoadSnapshot;
+import dev.tendril.condition.internal.SnapshotNeeds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The condition language: parsing, and its two backends. {@link #matches} evaluates one contact in
+ * memory; {@link #matchingContactIds} and {@link #count} run the compiled SQL over a workspace. Both
+ * agree on every condition (see {@code BackendsAgreeIntegrationTest}). "Now" is the injected clock's
+ * unless given, truncated to microseconds as PostgreSQL stores time.
+ */
+@Service
+public class Conditions {
+    /** A test inside a condition's JSON: the leaf's key, its value, and the JSON path naming it ({@code condition.and[1].inList}). */
+    public record Leaf(String key, JsonNode value, String path) {}
+
+    private final JsonMapper json;
+    private final ConditionQueries queries;
+    private final LoadSnapshot snapshots;
+    private final Clock clock;
+
+    Conditions(JsonMapper json, ConditionQueries queries, LoadSnapshot snapshots, Clock clock) {
+        this.json = json;
+        this.queries = queries;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    /** Reads the JSON form; bad input is an {@code InvalidInputException} naming the path, e.g. {@code condition.and[1].op}. */
+    public Condition parse(JsonNode condition) {
+        return ConditionJson.parse(condition);
+    }
+
+    public Condition parse(Map<String, ?> condition) {
+        return ConditionJson.parse(json.valueToTree(condition));
+    }
+
+    /** Every leaf test of a valid condition (given at {@code path}), in document order. */
+    public static List<Leaf> leaves(JsonNode condition, String path) {
+        return ConditionJson.leaves(condition, path);
+    }
+
+    /**
+     * The JSON path of the first test in a valid condition (given at {@code path}) that the scoring
+     * model's own conditions may not use: score, grade and temperature (a score depending on itself),
+     * and list or segment membership (changes to them do not rescore, and segments may read scores).
+     */
+    public static Optional<String> unscorablePath(JsonNode condition, String path) {
+        return ConditionJson.leaves(condition, path).stream()
+                .filter(l -> ConditionJson.SCORE_KEYS.contains(l.key()) || ConditionJson.MEMBERSHIP_KEYS.contains(l.key()))
+                .map(Leaf::path).findFirst();
+    }
+
+    /** Whether the condition names a window or date relative to now, so its truth can change with no change to the contact. */
+    public static boolean isTimeRelative(Condition condition) {
+        return ConditionReads.of(condition).timeRelative();
+    }
+
+    /**
+     * The statement selecting the ids of the contacts that match at {@code now} (column {@code id}, unordered), among
+     * the given contacts only when {@code among} is not null: to embed in a larger statement (a membership update).
+     */
+    public Query matchingQuery(long workspaceId, Condition condition, Instant now, long[] among) {
+        return queries.matching(workspaceId, condition, micros(now), among);
+    }
+
+    /** Up to {@code limit} matching contacts, lowest ids first (a preview's sample). */
+    public List<Long> sample(long workspaceId, Condition condition, Instant now, int limit) {
+        return queries.sample(workspaceId, condition, micros(now), limit);
+    }
+
+    public List<Long> matchingContactIds(long workspaceId, Condition condition) {
+        return matchingContactIds(workspaceId, condition, now());
+    }
+
+    public List<Long> matchingContactIds(long workspaceId, Condition condition, Instant now) {
+        return queries.matchingContactIds(workspaceId, condition, micros(now));
+    }
+
+    /** For each condition, which of these contacts match at {@code now}: the batch backend, all the conditions in one query. */
+    public List<Set<Long>> matchingAmongEach(long workspaceId, List<Condition> conditions, Instant now, long[] contactIds) {
+        return conditions.isEmpty() || contactIds.length == 0 ? conditions.stream().map(c -> Set.<Long>of()).toList()
+                : queries.matchingEach(workspaceId, conditions, micros(now), contactIds);
+    }
+
+    /**
+     * As {@link #matchingAmongEach(long, List, Instant, long[])} at {@code known}'s instant, taking the event tests
+     * {@code known} covers from it instead of reading the contacts' events.
+     */
+    public List<Set<Long>> matchingAmongEach(long workspaceId, List<Condition> conditions, long[] contactIds, EventTests known) {
+        return conditions.isEmpty() || contactIds.length == 0 ? conditions.stream().map(c -> Set.<Long>of()).toList()
+                : queries.matchingEach(workspaceId, conditions, known.asOf(), contactIds, known);
+    }
+
+    /**
+     * Every event test of these conditions for every contact of the workspace, as of {@code now}, in one pass over
+     * the workspace's events: cheaper than the per-contact probes of {@link #matchingAmongEach} once most of a
+     * workspace is to be visited.
+     */
+    @Transactional(readOnly = true)
+    public EventTests eventTests(long workspaceId, Collection<Condition> conditions, Instant now) {
+        return queries.eventTests(workspaceId, conditions, micros(now));
+    }
+
+    public long count(long workspaceId, Condition condition) {
+        return count(workspaceId, condition, now());
+    }
+
+    public long count(long workspaceId, Condition condition, Instant now) {
+        return queries.count(workspaceId, condition, micros(now));
+    }
+
+    /** Whether the contact matches; false for an unknown contact. */
+    public boolean matches(long workspaceId, long contactId, Condition condition) {
+        return matches(workspaceId, contactId, condition, now());
+    }
+
+    public boolean matches(long workspaceId, long contactId, Condition condition, Instant now) {
+        return snapshots.load(workspaceId, contactId).map(s -> matches(condition, s, now)).orElse(false);
+    }
+
+    /** A contact's snapshot, to evaluate many conditions on it in memory; empty for an unknown contact. */
+    public Optional<ContactSnapshot> snapshot(long workspaceId, long contactId) {
+        return snapshots.load(workspaceId, contactId);
+    }
+
+    /**
+     * Snapshots of many contacts holding what these conditions read, with a bounded number of queries
+     * (contacts, companies, and only when the conditions need them events, scores, lists, segments),
+     * keyed by contact id; unknown contacts are left out. For evaluating conditions per recipient in memory.
+     */
+    public Map<Long, ContactSnapshot> snapshots(long workspaceId, Collection<Long> contactIds, Collection<Condition> conditions) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        return snapshots.loadAll(workspaceId, contactIds, SnapshotNeeds.of(conditions));
+    }
+
+    /** These contacts' stored scores as conditions read them; contacts never scored are left out. */
+    public Map<Long, ContactSnapshot.Scores> scores(long workspaceId, Collection<Long> contactIds) {
+        return queries.scores(workspaceId, contactIds);
+    }
+
+    /** The in-memory backend on a snapshot the caller already holds. */
+    public boolean matches(Condition condition, ContactSnapshot contact, Instant now) {
+        return EvaluateCondition.evaluate(condition, contact, micros(now));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static Instant micros(Instant now) {
+        return now.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,8 +1,0 @@
-package dev.tendril.content.internal;
-
-/** A stored variant: its row id and definition. */
-record VariantRow(long id, ExperimentDefinition.Variant variant) {
-    String key() {
-        return variant.key();
-    }
-}

@@ -1,5 +1,0 @@
-package dev.tendril.scoring;
-
-/** A contact's lifecycle stage changed, by an automatic rule of the scoring model or by hand. */
-public record StageChanged(long workspaceId, long contactId, String previousStage, String stage, boolean automatic,
-        String reason) {}
