@@ -70,6 +70,29 @@ class DataMigrationsTest {
         });
     }
 
+    /**
+     * A data directory written by the last release (schema V34) migrates cleanly: its pending segment changes are kept,
+     * and V35 lets stage moves be noted as a kind of their own.
+     */
+    @Test
+    void theLastReleasesDatabaseMigratesAndKeepsItsPendingChanges() throws SQLException {
+        withDatabase("34", (jdbc, migrateOn) -> {
+            long ws = jdbc.sql("insert into workspace (slug, name) values ('r', 'R') returning id").query(Long.class).single();
+            long a = contact(jdbc, ws);
+            jdbc.sql("insert into segment_pending (workspace_id, contact_ids, reads) values (?, ?, 'contactData')")
+                    .params(ws, new long[] {a}).update();
+
+            migrateOn.run();
+
+            assertThat(jdbc.sql("select reads from segment_pending where workspace_id = ?").param(ws).query(String.class).list())
+                    .containsExactly("contactData");
+            jdbc.sql("insert into segment_pending (workspace_id, contact_ids, reads) values (?, ?, 'stage')")
+                    .params(ws, new long[] {a}).update();
+            assertThat(jdbc.sql("select count(*) from segment_pending where workspace_id = ?").param(ws).query(Long.class).single())
+                    .isEqualTo(2);
+        });
+    }
+
     interface MigratedTest {
         void run(JdbcClient jdbc, Runnable migrateOn);
     }

@@ -11,9 +11,15 @@ public record ContactView(
         Map<String, Object> address, String timezone, String companyId, String lifecycleStage,
         Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
 
-    public String displayName() {
+    /** First and last name, or null when it has neither. */
+    public String fullName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-        if (!name.isEmpty()) {
+        return name.isEmpty() ? null : name;
+    }
+
+    public String displayName() {
+        String name = fullName();
+        if (name != null) {
             return name;
         }
         return email != null ? email : externalId != null ? externalId : "Anonymous visitor";

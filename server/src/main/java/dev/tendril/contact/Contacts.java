@@ -9,9 +9,11 @@ import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,6 +112,16 @@ public class Contacts {
         int n = Cursor.limit(limit);
         return Page.of(store.list(workspaceId, filter, Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Ids.CONTACT.require(last.id())));
+    }
+
+    /** The contacts of the workspace with these emails (any case), by lower-cased email, in one query. */
+    public Map<String, Long> idsByEmail(long workspaceId, Collection<String> emails) {
+        return store.idsByEmail(workspaceId, emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+    }
+
+    /** The contacts of the workspace with these external ids, by external id, in one query. */
+    public Map<String, Long> idsByExternalId(long workspaceId, Collection<String> externalIds) {
+        return store.idsByExternalId(workspaceId, Set.copyOf(externalIds));
     }
 
     /** Up to {@code limit} contact ids below {@code belowId}, highest first: a walk over a whole workspace. */

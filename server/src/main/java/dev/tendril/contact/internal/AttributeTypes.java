@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +30,12 @@ public class AttributeTypes {
 
     private record Snapshot(Map<String, AttributeType> types, Instant until) {}
 
-    private final JdbcClient jdbc;
+    private final AttributeDefinitionStore store;
     private final Clock clock;
     private final Map<Long, Snapshot> cache = new ConcurrentHashMap<>();
 
-    AttributeTypes(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AttributeTypes(AttributeDefinitionStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -128,10 +127,7 @@ public class AttributeTypes {
         }
         // Not cached: another transaction may just have declared it, so the database decides. The answer
         // is cached at once; should this transaction roll back, the next snapshot reload drops it again.
-        jdbc.sql("insert into attribute_definition (workspace_id, name, type) values (?, ?, ?) on conflict do nothing")
-                .params(workspaceId, name, inferred.dbValue()).update();
-        AttributeType type = AttributeType.of(jdbc.sql("select type from attribute_definition where workspace_id = ? and name = ?")
-                .params(workspaceId, name).query(String.class).single());
+        AttributeType type = store.declare(workspaceId, name, inferred);
         snapshot(workspaceId).types().put(name, type);
         return type;
     }
@@ -140,12 +136,7 @@ public class AttributeTypes {
         Instant now = clock.instant();
         Snapshot s = cache.get(workspaceId);
         if (s == null || s.until().isBefore(now)) {
-            Map<String, AttributeType> types = new LinkedHashMap<>();
-            jdbc.sql("select name, type from attribute_definition where workspace_id = ? order by name").param(workspaceId)
-                    .query(rs -> {
-                        types.put(rs.getString(1), AttributeType.of(rs.getString(2)));
-                    });
-            s = new Snapshot(new ConcurrentHashMap<>(types), now.plus(CACHE_TTL));
+            s = new Snapshot(new ConcurrentHashMap<>(store.all(workspaceId)), now.plus(CACHE_TTL));
             cache.put(workspaceId, s);
         }
         return s;

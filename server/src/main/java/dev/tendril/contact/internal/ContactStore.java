@@ -207,6 +207,19 @@ public class ContactStore {
         return out;
     }
 
+    /** The contacts with these external ids, by external id, in one query. */
+    public Map<String, Long> idsByExternalId(long workspaceId, Collection<String> externalIds) {
+        Map<String, Long> out = new HashMap<>();
+        if (!externalIds.isEmpty()) {
+            jdbc.sql("select external_id, id from contact where workspace_id = ? and external_id = any(?)")
+                    .params(workspaceId, externalIds.toArray(String[]::new))
+                    .query(rs -> {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return out;
+    }
+
     public OptionalLong idByEmail(long workspaceId, String email) {
         return optional(jdbc.sql("select id from contact where workspace_id = ? and lower(email) = lower(?)")
                 .params(workspaceId, email).query(Long.class).optional());

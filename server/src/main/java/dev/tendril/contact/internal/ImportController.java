@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Imports")
 class ImportController {
     private final ImportUploads uploads;
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final ImportWorker worker;
 
-    ImportController(ImportUploads uploads, ImportJobs jobs, ImportWorker worker) {
+    ImportController(ImportUploads uploads, ImportJobStore jobs, ImportWorker worker) {
         this.uploads = uploads;
         this.jobs = jobs;
         this.worker = worker;

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ImportUploads {
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final Path dir;
 
-    ImportUploads(ImportJobs jobs, @Value("${tendril.data-dir:./data}") String dataDir) {
+    ImportUploads(ImportJobStore jobs, @Value("${tendril.data-dir:./data}") String dataDir) {
         this.jobs = jobs;
         this.dir = Path.of(dataDir).toAbsolutePath().resolve("imports");
     }

@@ -1,6 +1,6 @@
 package dev.tendril.contact.internal;
 
-import dev.tendril.contact.internal.ImportJobs.Claimed;
+import dev.tendril.contact.internal.ImportJobStore.Claimed;
 import dev.tendril.platform.Worker;
 import dev.tendril.platform.Workers;
 import java.time.Duration;
@@ -25,11 +25,11 @@ class ImportWorker {
     private static final int PARALLEL = 2;
     private static final Duration STALE = Duration.ofMinutes(1);
 
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final RunImport runner;
     private final Worker worker;
 
-    ImportWorker(ImportJobs jobs, RunImport runner, Workers workers) {
+    ImportWorker(ImportJobStore jobs, RunImport runner, Workers workers) {
         this.jobs = jobs;
         this.runner = runner;
         this.worker = workers.define(Worker.Spec.queue("imports", 1, this::claimAndRun).threads(PARALLEL));

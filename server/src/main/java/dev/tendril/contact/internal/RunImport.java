@@ -5,8 +5,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.tendril.contact.AttributeType;
 import dev.tendril.contact.Contacts;
-import dev.tendril.contact.internal.ImportJobs.Claimed;
-import dev.tendril.contact.internal.ImportJobs.Tally;
+import dev.tendril.contact.internal.ImportJobStore.Claimed;
+import dev.tendril.contact.internal.ImportJobStore.Tally;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException;
 import java.io.IOException;
@@ -32,12 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunImport {
     static final int CHUNK = 500;
 
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final Contacts contacts;
     private final TransactionTemplate chunkTx;
     private final TransactionTemplate rowTx;
 
-    RunImport(ImportJobs jobs, Contacts contacts, PlatformTransactionManager transactions) {
+    RunImport(ImportJobStore jobs, Contacts contacts, PlatformTransactionManager transactions) {
         this.jobs = jobs;
         this.contacts = contacts;
         this.chunkTx = new TransactionTemplate(transactions);

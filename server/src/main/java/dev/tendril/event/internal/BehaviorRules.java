@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,16 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class BehaviorRules {
     private static final Set<String> EVENT_TYPES = Set.of("track", "page", "screen");
 
-    private final JdbcClient jdbc;
+    private final BehaviorRuleStore store;
     private final Map<Long, BehaviorMatcher> cache = new ConcurrentHashMap<>();
 
-    BehaviorRules(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    BehaviorRules(BehaviorRuleStore store) {
+        this.store = store;
     }
 
     @EventListener
     void seedDefaults(WorkspaceCreated created) {
-        insert(created.workspaceId(), BehaviorMatcher.DEFAULTS);
+        store.insert(created.workspaceId(), BehaviorMatcher.DEFAULTS);
     }
 
     BehaviorMatcher matcher(long workspaceId) {
@@ -35,10 +34,7 @@ public class BehaviorRules {
     }
 
     public List<BehaviorRule> list(long workspaceId) {
-        return jdbc.sql("select metric, event_type, event_name, path_contains from behavior_rule where workspace_id = ? order by id")
-                .param(workspaceId)
-                .query((rs, n) -> new BehaviorRule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        return store.list(workspaceId);
     }
 
     @Transactional
@@ -60,16 +56,9 @@ public class BehaviorRules {
                 throw new InvalidInputException(at + "eventName", "is required for track rules");
             }
         }
-        jdbc.sql("delete from behavior_rule where workspace_id = ?").param(workspaceId).update();
-        insert(workspaceId, rules);
+        store.deleteAll(workspaceId);
+        store.insert(workspaceId, rules);
         cache.remove(workspaceId);
         return list(workspaceId);
-    }
-
-    private void insert(long workspaceId, List<BehaviorRule> rules) {
-        for (BehaviorRule r : rules) {
-            jdbc.sql("insert into behavior_rule (workspace_id, metric, event_type, event_name, path_contains) values (?, ?, ?, ?, ?)")
-                    .params(workspaceId, r.metric(), r.eventType(), r.eventName(), r.pathContains()).update();
-        }
     }
 }

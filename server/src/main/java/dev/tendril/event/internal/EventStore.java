@@ -1,6 +1,7 @@
 package dev.tendril.event.internal;
 
 import dev.tendril.event.EventView;
+import dev.tendril.platform.AdvisoryLock;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import java.io.StringReader;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,5 +183,17 @@ class EventStore {
 
     private Map<String, Object> read(String text) {
         return text == null ? null : json.readValue(text, MAP);
+    }
+
+    /** The month's partition of the event table, made if missing; concurrent creators of the same month wait for each other. */
+    void createPartition(YearMonth month) {
+        LocalDate from = month.atDay(1);
+        String table = "event_p%04d_%02d".formatted(month.getYear(), month.getMonthValue());
+        AdvisoryLock.EVENT_PARTITION.lock(jdbc, month.getYear() * 12 + month.getMonthValue());
+        jdbc.sql("create table if not exists " + table + " partition of event for values from ('" + from + " 00:00:00+00') to ('"
+                + from.plusMonths(1) + " 00:00:00+00')").update();
+        // A partition does not inherit its parent's statistics targets (V34).
+        jdbc.sql("alter table " + table + " alter column properties set statistics 0, alter column traits set statistics 0,"
+                + " alter column context set statistics 0, alter column integrations set statistics 0").update();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,13 +31,13 @@ class BuiltInSegments {
 
     private final Segments segments;
     private final Conditions conditions;
-    private final JdbcClient jdbc;
+    private final SegmentStore store;
     private final JsonMapper json;
 
-    BuiltInSegments(Segments segments, Conditions conditions, JdbcClient jdbc, JsonMapper json) {
+    BuiltInSegments(Segments segments, Conditions conditions, SegmentStore store, JsonMapper json) {
         this.segments = segments;
         this.conditions = conditions;
-        this.jdbc = jdbc;
+        this.store = store;
         this.json = json;
     }
 
@@ -54,11 +53,7 @@ class BuiltInSegments {
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
         for (BuiltIn b : ALL) {
-            jdbc.sql("""
-                    insert into segment (workspace_id, name, description, condition, time_relative, built_in)
-                    select w.id, ?, ?, ?::jsonb, false, ? from workspace w
-                    on conflict (workspace_id, built_in) do nothing""")
-                    .params(b.name(), b.description(), json.writeValueAsString(b.condition()), b.key()).update();
+            store.insertBuiltInWhereMissing(b.key(), b.name(), b.description(), json.writeValueAsString(b.condition()));
         }
     }
 }

@@ -1,30 +1,35 @@
 package dev.tendril.segment.internal;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.tendril.contact.ContactView;
+import dev.tendril.contact.Contacts;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
-import java.sql.Timestamp;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.stream.LongStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Static lists: contacts added and removed by hand (ids or a CSV of emails or external ids). Contacts
- * are resolved in bulk against the contact table, read-only, as the segment queries do.
+ * Static lists: contacts added and removed by hand (ids or a CSV of emails or external ids), resolved in bulk
+ * through the contact module.
  */
 @Service
 class ContactLists {
@@ -39,12 +44,14 @@ class ContactLists {
 
     record UnknownRow(int row, String value) {}
 
-    private final JdbcClient jdbc;
+    private final ListStore store;
+    private final Contacts contacts;
     private final PendingChanges pending;
     private final Clock clock;
 
-    ContactLists(JdbcClient jdbc, PendingChanges pending, Clock clock) {
-        this.jdbc = jdbc;
+    ContactLists(ListStore store, Contacts contacts, PendingChanges pending, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
         this.pending = pending;
         this.clock = clock;
     }
@@ -57,30 +64,24 @@ class ContactLists {
         if (body.get("description") != null && !(body.get("description") instanceof String)) {
             throw new InvalidInputException("description", "must be a string");
         }
-        long id = jdbc.sql("insert into contact_list (workspace_id, name, description) values (?, ?, ?) returning id")
-                .params(workspaceId, name.strip(), body.get("description")).query(Long.class).single();
+        long id = store.insert(workspaceId, name.strip(), (String) body.get("description"));
         return get(workspaceId, Ids.LIST.format(id));
     }
 
     public ListView get(long workspaceId, String id) {
-        return jdbc.sql(SELECT + " where l.workspace_id = ? and l.id = ?").params(workspaceId, Ids.LIST.require(id))
-                .query(ContactLists::view).optional().orElseThrow(() -> new NotFoundException("list", id));
+        return store.find(workspaceId, Ids.LIST.require(id)).map(ContactLists::view).orElseThrow(() -> new NotFoundException("list", id));
     }
 
     public Page<ListView> list(long workspaceId, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        Cursor after = Cursor.decode(cursor);
-        List<ListView> rows = jdbc.sql(SELECT + " where l.workspace_id = ? and l.id > ? order by l.id limit ?")
-                .params(workspaceId, after == null ? 0 : after.id(), n + 1).query(ContactLists::view).list();
+        List<ListView> rows = store.list(workspaceId, Cursor.decode(cursor), n + 1).stream().map(ContactLists::view).toList();
         return Page.of(rows, n, last -> new Cursor(null, Ids.LIST.require(last.id())));
     }
 
     @Transactional
     public void delete(long workspaceId, String id) {
-        long listId = Ids.LIST.require(id);
-        long[] members = jdbc.sql("select contact_id from contact_list_member where workspace_id = ? and list_id = ?")
-                .params(workspaceId, listId).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-        if (jdbc.sql("delete from contact_list where workspace_id = ? and id = ?").params(workspaceId, listId).update() == 0) {
+        long[] members = store.delete(workspaceId, Ids.LIST.require(id));
+        if (members == null) {
             throw new NotFoundException("list", id);
         }
         pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS);
@@ -90,17 +91,16 @@ class ContactLists {
     @Transactional
     public Result add(long workspaceId, String id, Map<String, Object> body) {
         long listId = require(workspaceId, id);
-        long[] contacts = contactIds(workspaceId, body);
-        return new Result(insert(workspaceId, listId, contacts), 0, List.of());
+        return new Result(insert(workspaceId, listId, contactIds(workspaceId, body)), 0, List.of());
     }
 
     @Transactional
     public Result remove(long workspaceId, String id, Map<String, Object> body) {
         long listId = require(workspaceId, id);
-        long[] contacts = contactIds(workspaceId, body);
-        int removed = jdbc.sql("delete from contact_list_member where list_id = ? and contact_id = any(?)").params(listId, contacts).update();
-        pending.note(workspaceId, contacts, ChangeKind.MEMBERSHIPS);
-        return new Result(0, removed, List.of());
+        long[] removed = contactIds(workspaceId, body);
+        int count = store.remove(listId, removed);
+        pending.note(workspaceId, removed, ChangeKind.MEMBERSHIPS);
+        return new Result(0, count, List.of());
     }
 
     /** Adds the contacts a CSV names by its {@code email} or {@code externalId} column; rows naming nobody are reported. */
@@ -128,55 +128,46 @@ class ContactLists {
                 String value = column < record.getFieldCount() ? record.getField(column).strip() : "";
                 values.add(byEmail ? value.toLowerCase(Locale.ROOT) : value);
             }
-        } catch (java.io.IOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+        } catch (IOException | CsvParseException e) {
             throw new InvalidInputException("file", "is not readable CSV: " + e.getMessage());
         }
-        Map<String, Long> found = new HashMap<>();
-        String sql = byEmail ? "select lower(email), id from contact where workspace_id = ? and lower(email) = any(?)"
-                : "select external_id, id from contact where workspace_id = ? and external_id = any(?)";
-        jdbc.sql(sql).params(workspaceId, values.stream().distinct().toArray(String[]::new))
-                .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2))).list();
-        Set<Long> contacts = new LinkedHashSet<>();
+        Set<String> distinct = new LinkedHashSet<>(values);
+        Map<String, Long> found = byEmail ? contacts.idsByEmail(workspaceId, distinct) : contacts.idsByExternalId(workspaceId, distinct);
+        Set<Long> named = new LinkedHashSet<>();
         List<UnknownRow> unknown = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             Long contact = found.get(values.get(i));
             if (contact == null) {
                 unknown.add(new UnknownRow(i + 1, values.get(i)));
             } else {
-                contacts.add(contact);
+                named.add(contact);
             }
         }
-        return new Result(insert(workspaceId, listId, contacts.stream().mapToLong(Long::longValue).toArray()), 0, unknown);
+        return new Result(insert(workspaceId, listId, named.stream().mapToLong(Long::longValue).toArray()), 0, unknown);
     }
 
+    /** Members in contact id order, with their email and name read through the contact module in one query per page. */
     public Page<MemberView> members(long workspaceId, String id, String cursor, Integer limit) {
         long listId = require(workspaceId, id);
         int n = Cursor.limit(limit);
-        Cursor after = Cursor.decode(cursor);
-        List<MemberView> rows = jdbc.sql("""
-                select m.contact_id, c.email,
-                       nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), ''), m.added_at
-                from contact_list_member m join contact c on c.id = m.contact_id
-                where m.list_id = ? and m.contact_id > ? order by m.contact_id limit ?""")
-                .params(listId, after == null ? 0 : after.id(), n + 1)
-                .query((rs, i) -> new MemberView(Ids.CONTACT.format(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
+        List<ListStore.Member> page = store.members(listId, Cursor.decode(cursor), n + 1);
+        Map<Long, ContactView> found = new HashMap<>();
+        contacts.findAll(workspaceId, page.stream().map(ListStore.Member::contactId).toList())
+                .forEach(c -> found.put(Ids.CONTACT.require(c.id()), c));
+        List<MemberView> rows = page.stream().filter(m -> found.containsKey(m.contactId())).map(m -> {
+            ContactView c = found.get(m.contactId());
+            return new MemberView(c.id(), c.email(), c.fullName(), m.addedAt());
+        }).toList();
         return Page.of(rows, n, last -> new Cursor(null, Ids.CONTACT.require(last.id())));
     }
 
-    private static final String SELECT = "select l.id, l.name, l.description,"
-            + " (select count(*) from contact_list_member m where m.list_id = l.id), l.created_at from contact_list l";
-
-    private static ListView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new ListView(Ids.LIST.format(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getLong(4),
-                rs.getTimestamp(5).toInstant());
+    private static ListView view(ListStore.Row row) {
+        return new ListView(Ids.LIST.format(row.id()), row.name(), row.description(), row.size(), row.createdAt());
     }
 
     private long require(long workspaceId, String id) {
         long listId = Ids.LIST.require(id);
-        if (jdbc.sql("select count(*) from contact_list where workspace_id = ? and id = ?").params(workspaceId, listId)
-                .query(Long.class).single() == 0) {
+        if (!store.exists(workspaceId, listId)) {
             throw new NotFoundException("list", id);
         }
         return listId;
@@ -193,11 +184,11 @@ class ContactLists {
         long[] ids = new long[raw.size()];
         for (int i = 0; i < ids.length; i++) {
             int at = i;
-            ids[i] = (raw.get(i) instanceof String s ? Ids.CONTACT.parse(s) : java.util.OptionalLong.empty())
+            ids[i] = (raw.get(i) instanceof String s ? Ids.CONTACT.parse(s) : OptionalLong.empty())
                     .orElseThrow(() -> new InvalidInputException("contactIds[" + at + "]", "is not a contact id"));
         }
-        Set<Long> existing = new java.util.HashSet<>(jdbc.sql("select id from contact where workspace_id = ? and id = any(?)")
-                .params(workspaceId, ids).query(Long.class).list());
+        Set<Long> existing = new HashSet<>();
+        contacts.findAll(workspaceId, LongStream.of(ids).boxed().toList()).forEach(c -> existing.add(Ids.CONTACT.require(c.id())));
         for (int i = 0; i < ids.length; i++) {
             if (!existing.contains(ids[i])) {
                 throw new InvalidInputException("contactIds[" + i + "]", "is not a contact of this workspace");
@@ -207,11 +198,8 @@ class ContactLists {
     }
 
     /** Adds members, and notes them for the segments that read list membership. */
-    private int insert(long workspaceId, long listId, long[] contacts) {
-        pending.note(workspaceId, contacts, ChangeKind.MEMBERSHIPS);
-        return jdbc.sql("""
-                insert into contact_list_member (workspace_id, list_id, contact_id, added_at)
-                select ?, ?, unnest(?::bigint[]), ? on conflict do nothing""")
-                .params(workspaceId, listId, contacts, Timestamp.from(clock.instant())).update();
+    private int insert(long workspaceId, long listId, long[] members) {
+        pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS);
+        return store.add(workspaceId, listId, members, clock.instant());
     }
 }

@@ -4,7 +4,6 @@ import dev.tendril.contact.ContactDeleted;
 import dev.tendril.contact.ContactsMerged;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,15 +14,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FollowContactRemovals {
-    private final Membership membership;
+    private final MembershipStore membership;
     private final PendingChanges pending;
-    private final JdbcClient jdbc;
+    private final ListStore lists;
     private final Clock clock;
 
-    FollowContactRemovals(Membership membership, PendingChanges pending, JdbcClient jdbc, Clock clock) {
+    FollowContactRemovals(MembershipStore membership, PendingChanges pending, ListStore lists, Clock clock) {
         this.membership = membership;
         this.pending = pending;
-        this.jdbc = jdbc;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -35,11 +34,7 @@ class FollowContactRemovals {
     @EventListener
     void on(ContactsMerged merged) {
         membership.leaveAll(merged.workspaceId(), merged.sourceId(), clock.instant());
-        jdbc.sql("""
-                insert into contact_list_member (workspace_id, list_id, contact_id, added_at)
-                select workspace_id, list_id, ?, added_at from contact_list_member where workspace_id = ? and contact_id = ?
-                on conflict do nothing""")
-                .params(merged.targetId(), merged.workspaceId(), merged.sourceId()).update();
+        lists.moveMembers(merged.workspaceId(), merged.sourceId(), merged.targetId());
         pending.note(merged.workspaceId(), new long[] {merged.targetId()}, ChangeKind.ALL);
     }
 }

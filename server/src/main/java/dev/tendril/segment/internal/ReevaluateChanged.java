@@ -29,10 +29,10 @@ class ReevaluateChanged {
     private final Conditions conditions;
     private final SegmentStore store;
     private final ParsedSegments parsed;
-    private final Membership membership;
+    private final MembershipStore membership;
     private final Clock clock;
 
-    ReevaluateChanged(JdbcClient jdbc, PendingChangeStore pending, SegmentStore store, ParsedSegments parsed, Membership membership,
+    ReevaluateChanged(JdbcClient jdbc, PendingChangeStore pending, SegmentStore store, ParsedSegments parsed, MembershipStore membership,
             Conditions conditions, Clock clock) {
         this.jdbc = jdbc;
         this.pending = pending;

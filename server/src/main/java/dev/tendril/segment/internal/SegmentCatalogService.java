@@ -1,7 +1,5 @@
 package dev.tendril.segment.internal;
 
-import dev.tendril.platform.Cursor;
-import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
 import dev.tendril.segment.SegmentCatalog;
 import dev.tendril.segment.SegmentSummary;
@@ -16,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 @Service
 class SegmentCatalogService implements SegmentCatalog {
     private final Segments segments;
-    private final Membership membership;
+    private final MembershipStore membership;
     private final Clock clock;
 
-    SegmentCatalogService(Segments segments, Membership membership, Clock clock) {
+    SegmentCatalogService(Segments segments, MembershipStore membership, Clock clock) {
         this.segments = segments;
         this.membership = membership;
         this.clock = clock;
@@ -55,18 +53,12 @@ class SegmentCatalogService implements SegmentCatalog {
 
     @Override
     public Page<Member> members(long workspaceId, String segmentId, String cursor, Integer limit) {
-        long id = segments.row(workspaceId, segmentId).id();
-        int n = Cursor.limit(limit);
-        List<Member> rows = membership.members(workspaceId, id, Cursor.decode(cursor), n + 1).stream()
-                .map(m -> new Member(Ids.CONTACT.format(m.contactId()), m.email(), m.name(), m.enteredAt())).toList();
-        return Page.of(rows, n, last -> new Cursor(null, Ids.CONTACT.require(last.contactId())));
+        return segments.members(workspaceId, segments.row(workspaceId, segmentId).id(), cursor, limit);
     }
 
     @Override
     public List<Change> changes(long workspaceId, String segmentId, int limit) {
-        long id = segments.row(workspaceId, segmentId).id();
-        return membership.history(id, limit).stream()
-                .map(c -> new Change(Ids.CONTACT.format(c.contactId()), c.name(), c.kind(), c.at())).toList();
+        return segments.changes(workspaceId, segments.row(workspaceId, segmentId).id(), limit);
     }
 
     @Override

@@ -35,6 +35,18 @@ class SegmentStore {
                 .query(Long.class).single();
     }
 
+    /**
+     * Adds a built-in segment to every workspace without it, in one statement (reading only the workspace ids); the
+     * periodic recompute computes it, as it was never computed.
+     */
+    void insertBuiltInWhereMissing(String key, String name, String description, String condition) {
+        jdbc.sql("""
+                insert into segment (workspace_id, name, description, condition, time_relative, built_in)
+                select w.id, ?, ?, ?::jsonb, false, ? from workspace w
+                on conflict (workspace_id, built_in) do nothing""")
+                .params(name, description, condition, key).update();
+    }
+
     Optional<Row> find(long workspaceId, long id) {
         return jdbc.sql("select " + COLUMNS + " from segment where workspace_id = ? and id = ?").params(workspaceId, id)
                 .query(SegmentStore::row).optional();

@@ -12,9 +12,11 @@ import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import dev.tendril.segment.ConditionReferences;
+import dev.tendril.segment.SegmentCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,7 @@ class Segments {
 
     private final SegmentStore store;
     private final ParsedSegments parsed;
-    private final Membership membership;
+    private final MembershipStore membership;
     private final Conditions conditions;
     private final Contacts contacts;
     private final ConditionReferences references;
@@ -45,7 +47,7 @@ class Segments {
     private final JsonMapper json;
     private final Clock clock;
 
-    Segments(SegmentStore store, ParsedSegments parsed, Membership membership, Conditions conditions,
+    Segments(SegmentStore store, ParsedSegments parsed, MembershipStore membership, Conditions conditions,
             Contacts contacts, ConditionReferences references, PendingChanges pending, JsonMapper json, Clock clock) {
         this.references = references;
         this.pending = pending;
@@ -125,6 +127,35 @@ class Segments {
         store.delete(row.id());
         parsed.forget(row.id());
         pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS); // for segments naming it, which now match no one
+    }
+
+    /** A page of the segment's members, with their email and name read through the contact module. */
+    public Page<SegmentCatalog.Member> members(long workspaceId, long segmentId, String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        List<MembershipStore.Member> page = membership.members(workspaceId, segmentId, Cursor.decode(cursor), n + 1);
+        Map<Long, ContactView> found = contactsById(workspaceId, page.stream().map(MembershipStore.Member::contactId).toList());
+        List<SegmentCatalog.Member> rows = page.stream().filter(m -> found.containsKey(m.contactId())).map(m -> {
+            ContactView c = found.get(m.contactId());
+            return new SegmentCatalog.Member(c.id(), c.email(), c.fullName(), m.enteredAt());
+        }).toList();
+        return Page.of(rows, n, last -> new Cursor(null, Ids.CONTACT.require(last.contactId())));
+    }
+
+    /** The latest entries and exits, newest first, each with the contact's name (else its email) when it is still there. */
+    public List<SegmentCatalog.Change> changes(long workspaceId, long segmentId, int limit) {
+        List<MembershipStore.Change> changes = membership.history(segmentId, limit);
+        Map<Long, ContactView> found = contactsById(workspaceId, changes.stream().map(MembershipStore.Change::contactId).toList());
+        return changes.stream().map(c -> {
+            ContactView contact = found.get(c.contactId());
+            String name = contact == null ? null : contact.fullName() != null ? contact.fullName() : contact.email();
+            return new SegmentCatalog.Change(Ids.CONTACT.format(c.contactId()), name, c.kind(), c.at());
+        }).toList();
+    }
+
+    private Map<Long, ContactView> contactsById(long workspaceId, List<Long> ids) {
+        Map<Long, ContactView> out = new HashMap<>();
+        contacts.findAll(workspaceId, ids).forEach(c -> out.put(Ids.CONTACT.require(c.id()), c));
+        return out;
     }
 
     public Preview preview(long workspaceId, Map<String, Object> body) {

@@ -4,11 +4,11 @@ import dev.tendril.contact.Contacts;
 import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
+import dev.tendril.segment.SegmentCatalog;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +35,10 @@ class SegmentsController {
     record ChangeView(String contactId, String kind, Instant at) {}
 
     private final Segments segments;
-    private final Membership membership;
+    private final MembershipStore membership;
     private final Contacts contacts;
 
-    SegmentsController(Segments segments, Membership membership, Contacts contacts) {
+    SegmentsController(Segments segments, MembershipStore membership, Contacts contacts) {
         this.segments = segments;
         this.membership = membership;
         this.contacts = contacts;
@@ -85,11 +85,9 @@ class SegmentsController {
     Page<MemberView> members(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         long workspaceId = CurrentWorkspace.id();
-        long segmentId = segments.row(workspaceId, id).id();
-        int n = Cursor.limit(limit);
-        List<MemberView> rows = membership.members(workspaceId, segmentId, Cursor.decode(cursor), n + 1).stream()
-                .map(m -> new MemberView(Ids.CONTACT.format(m.contactId()), m.email(), m.name(), m.enteredAt())).toList();
-        return Page.of(rows, n, last -> new Cursor(null, Ids.CONTACT.require(last.id())));
+        Page<SegmentCatalog.Member> page = segments.members(workspaceId, segments.row(workspaceId, id).id(), cursor, limit);
+        return new Page<>(page.data().stream().map(m -> new MemberView(m.contactId(), m.email(), m.name(), m.enteredAt())).toList(),
+                page.nextCursor());
     }
 
     @Operation(summary = "The latest entries and exits of a segment, newest first")

@@ -2,7 +2,7 @@ package dev.tendril.contact.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tendril.contact.internal.ImportJobs.Claimed;
+import dev.tendril.contact.internal.ImportJobStore.Claimed;
 import dev.tendril.platform.Ids;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;

@@ -30,7 +30,7 @@ class SegmentsIntegrationTest {
     @Autowired TestTenants tenants;
     @Autowired PeriodicRecompute periodic;
     @Autowired JdbcClient jdbc;
-    @Autowired Membership membership;
+    @Autowired MembershipStore membership;
     @Autowired Contacts contacts;
     @Autowired Conditions conditions;
     @Autowired TransactionTemplate tx;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Import jobs and their row errors in PostgreSQL; reads for the API are scoped by workspace. */
 @Repository
-class ImportJobs {
+class ImportJobStore {
     private static final String COLUMNS = "id, status, file_name, rows_total, rows_done, rows_failed, rows_created, rows_updated, "
             + "error, mapping, created_at, started_at, finished_at";
 
@@ -28,7 +28,7 @@ class ImportJobs {
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
-    ImportJobs(JdbcClient jdbc, JsonColumns json) {
+    ImportJobStore(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link SegmentExited}, which listeners see after the caller's transaction commits.
  */
 @Repository
-class Membership {
-    /** A member of a segment as the API lists it. */
-    record Member(long contactId, String email, String name, Instant enteredAt) {}
+class MembershipStore {
+    /** A member of a segment and since when. */
+    record Member(long contactId, Instant enteredAt) {}
 
     /** A segment a contact is in. */
     record SegmentOf(long segmentId, String name, Instant enteredAt) {}
@@ -33,7 +33,7 @@ class Membership {
     private final ApplicationEventPublisher events;
     private final PendingChangeStore pending;
 
-    Membership(JdbcClient jdbc, ApplicationEventPublisher events, PendingChangeStore pending) {
+    MembershipStore(JdbcClient jdbc, ApplicationEventPublisher events, PendingChangeStore pending) {
         this.jdbc = jdbc;
         this.events = events;
         this.pending = pending;
@@ -114,16 +114,13 @@ class Membership {
         return jdbc.sql("select count(*) from segment_membership where segment_id = ?").param(segmentId).query(Long.class).single();
     }
 
-    /** Members by contact id, after the cursor's id. Name and email are read with the membership, for one query per page. */
+    /** Members by contact id, after the cursor's id. */
     List<Member> members(long workspaceId, long segmentId, Cursor after, int limit) {
         return jdbc.sql("""
-                select m.contact_id, c.email,
-                       nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), '') as name, m.entered_at
-                from segment_membership m join contact c on c.id = m.contact_id
-                where m.segment_id = ? and m.workspace_id = ? and m.contact_id > ?
-                order by m.contact_id limit ?""")
+                select contact_id, entered_at from segment_membership
+                where segment_id = ? and workspace_id = ? and contact_id > ? order by contact_id limit ?""")
                 .params(segmentId, workspaceId, after == null ? 0 : after.id(), limit)
-                .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Member(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .list();
     }
 
@@ -138,18 +135,13 @@ class Membership {
 
     /** Entries and exits of a segment, newest first. */
     List<Change> history(long segmentId, int limit) {
-        return jdbc.sql("""
-                select e.contact_id, e.kind, e.at,
-                       coalesce(nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), ''), c.email) as name
-                from segment_membership_event e left join contact c on c.id = e.contact_id
-                where e.segment_id = ? order by e.id desc limit ?""")
+        return jdbc.sql("select contact_id, kind, at from segment_membership_event where segment_id = ? order by id desc limit ?")
                 .params(segmentId, limit)
-                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }
 
-    /** {@code name} is the contact's name, else its email; null when it has neither or is gone. */
-    record Change(long contactId, String kind, Instant at, String name) {}
+    record Change(long contactId, String kind, Instant at) {}
 
     /**
      * The size after each hour or day with entries or exits, oldest first (entries minus exits,
