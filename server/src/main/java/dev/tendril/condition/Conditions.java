@@ -27,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Conditions {
-    /** A test inside a condition's JSON: the leaf's key, its value, and the JSON path naming it ({@code condition.and[1].inList}). */
-    public record Leaf(String key, JsonNode value, String path) {}
-
     private final JsonMapper json;
     private final ConditionQueries queries;
     private final LoadSnapshot snapshots;
@@ -52,7 +49,7 @@ public class Conditions {
     }
 
     /** Every leaf test of a valid condition (given at {@code path}), in document order. */
-    public static List<Leaf> leaves(JsonNode condition, String path) {
+    public static List<ConditionLeaf> leaves(JsonNode condition, String path) {
         return ConditionJson.leaves(condition, path);
     }
 
@@ -64,7 +61,7 @@ public class Conditions {
     public static Optional<String> unscorablePath(JsonNode condition, String path) {
         return ConditionJson.leaves(condition, path).stream()
                 .filter(l -> ConditionJson.SCORE_KEYS.contains(l.key()) || ConditionJson.MEMBERSHIP_KEYS.contains(l.key()))
-                .map(Leaf::path).findFirst();
+                .map(ConditionLeaf::path).findFirst();
     }
 
     /** Whether the condition names a window or date relative to now, so its truth can change with no change to the contact. */

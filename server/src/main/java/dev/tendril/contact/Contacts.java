@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads and writes contacts of a workspace. Inputs are JSON objects named as Segment's traits. */
 @Service
 public class Contacts {
-    /** The contact after an upsert, and whether it was made by it. */
-    public record Upserted(ContactView contact, boolean created) {}
-
     private final ContactWrites writes;
     private final ContactStore store;
     private final AttributeTypes types;
@@ -45,8 +42,8 @@ public class Contacts {
 
     /** Updates the contact with the body's {@code externalId}, else its {@code email}; creates one when neither matches. */
     @Transactional
-    public Upserted upsert(long workspaceId, Map<String, Object> body) {
-        Upserted upserted = writes.upsert(workspaceId, body);
+    public UpsertedContact upsert(long workspaceId, Map<String, Object> body) {
+        UpsertedContact upserted = writes.upsert(workspaceId, body);
         edited(workspaceId, upserted.contact());
         return upserted;
     }

@@ -12,9 +12,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Templates {
-    /** A template's latest version and whether it is usable; {@code problems} say why not. */
-    public record Status(String id, String name, String channel, int version, boolean valid, List<String> problems) {}
-
     private final RenderSavedTemplates rendering;
 
     Templates(RenderSavedTemplates rendering) {
@@ -22,13 +19,13 @@ public class Templates {
     }
 
     /** Empty for an unknown id or another workspace's template. */
-    public Optional<Status> status(long workspaceId, String templateId) {
+    public Optional<TemplateStatus> status(long workspaceId, String templateId) {
         return rendering.status(workspaceId, templateId);
     }
 
     /** The template exists in the workspace and its latest version can be rendered. */
     public boolean isUsable(long workspaceId, String templateId) {
-        return status(workspaceId, templateId).map(Status::valid).orElse(false);
+        return status(workspaceId, templateId).map(TemplateStatus::valid).orElse(false);
     }
 
     /**

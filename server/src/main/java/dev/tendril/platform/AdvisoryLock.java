@@ -16,7 +16,9 @@ public enum AdvisoryLock {
     /** A contact: shared by ingestion, exclusive for deletes, merges, stage moves and consent changes. */
     CONTACT(7343),
     /** A contact's counters and behaviour, taken by ingestion last, once its events are copied. */
-    CONTACT_DERIVED_STATE(7344);
+    CONTACT_DERIVED_STATE(7344),
+    /** An identity (user id, anonymous id, email) being resolved, keyed by its hash: batches naming the same person queue. */
+    IDENTITY(7345);
 
     private final int lockClass;
 
@@ -30,15 +32,16 @@ public enum AdvisoryLock {
     }
 
     /**
-     * Takes this class's lock on each id until the transaction ends, in ascending id order (so that holders of several
-     * never deadlock), exclusive or shared. Ids are folded to the lock's 32-bit key.
+     * Takes this class's lock on each id until the transaction ends, exclusive or shared. Ids are folded to the lock's
+     * 32-bit key (two ids may share a lock, which only makes their holders queue) and locked in key order, so that
+     * holders of several never deadlock.
      */
     public void lockAll(JdbcClient jdbc, long[] ids, boolean shared) {
-        long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
-        if (sorted.length > 0) {
+        int[] keys = Arrays.stream(ids).mapToInt(id -> (int) (id ^ (id >>> 32))).sorted().distinct().toArray();
+        if (keys.length > 0) {
             jdbc.sql("select count(*) from (select " + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
-                            + "(?, (i # (i >> 32))::int) from unnest(?::bigint[]) as i) l")
-                    .params(lockClass, sorted).query(Long.class).single();
+                            + "(?, k) from unnest(?::int[]) as k) l")
+                    .params(lockClass, keys).query(Long.class).single();
         }
     }
 }

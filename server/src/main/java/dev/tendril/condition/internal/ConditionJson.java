@@ -2,7 +2,7 @@ package dev.tendril.condition.internal;
 
 import dev.tendril.condition.Comparison.Kind;
 import dev.tendril.condition.Condition;
-import dev.tendril.condition.Conditions.Leaf;
+import dev.tendril.condition.ConditionLeaf;
 import dev.tendril.condition.Occurrence.CountOp;
 import dev.tendril.condition.Occurrence;
 import dev.tendril.condition.PropertyFilter;
@@ -69,13 +69,13 @@ public final class ConditionJson {
     }
 
     /** Every leaf test of a valid condition (given at {@code path}), in document order. */
-    public static List<Leaf> leaves(JsonNode condition, String path) {
-        List<Leaf> out = new ArrayList<>();
+    public static List<ConditionLeaf> leaves(JsonNode condition, String path) {
+        List<ConditionLeaf> out = new ArrayList<>();
         collect(condition, path, out);
         return out;
     }
 
-    private static void collect(JsonNode condition, String path, List<Leaf> out) {
+    private static void collect(JsonNode condition, String path, List<ConditionLeaf> out) {
         String key = KINDS.stream().filter(condition::has).findFirst().orElseThrow();
         switch (key) {
             case "and", "or" -> {
@@ -84,7 +84,7 @@ public final class ConditionJson {
                 }
             }
             case "not" -> collect(condition.get("not"), path + ".not", out);
-            default -> out.add(new Leaf(key, condition.get(key), path + "." + key));
+            default -> out.add(new ConditionLeaf(key, condition.get(key), path + "." + key));
         }
     }
 

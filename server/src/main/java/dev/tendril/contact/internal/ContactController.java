@@ -1,9 +1,10 @@
 package dev.tendril.contact.internal;
 
-import dev.tendril.platform.InvalidInputException;
 import dev.tendril.contact.ContactFilter;
 import dev.tendril.contact.ContactView;
 import dev.tendril.contact.Contacts;
+import dev.tendril.contact.UpsertedContact;
+import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,7 +46,7 @@ class ContactController {
     @Operation(summary = "Upsert by externalId, else email", description = "201 when created, 200 when updated.")
     @PutMapping
     ResponseEntity<ContactView> upsert(@RequestBody Map<String, Object> body) {
-        Contacts.Upserted result = contacts.upsert(CurrentWorkspace.id(), body);
+        UpsertedContact result = contacts.upsert(CurrentWorkspace.id(), body);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.contact());
     }
 

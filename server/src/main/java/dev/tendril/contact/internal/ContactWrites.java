@@ -4,8 +4,8 @@ import dev.tendril.contact.ContactChanges.CompanyRef;
 import dev.tendril.contact.ContactChanges;
 import dev.tendril.contact.ContactField;
 import dev.tendril.contact.ContactView;
-import dev.tendril.contact.Contacts.Upserted;
 import dev.tendril.contact.IdentifyTraits;
+import dev.tendril.contact.UpsertedContact;
 import dev.tendril.contact.internal.ContactInputParser.Mode;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException.FieldError;
@@ -50,7 +50,7 @@ public class ContactWrites {
         return store.find(workspaceId, id).orElseThrow();
     }
 
-    public Upserted upsert(long workspaceId, Map<String, Object> body) {
+    public UpsertedContact upsert(long workspaceId, Map<String, Object> body) {
         ContactChanges changes = parse(workspaceId, body);
         String externalId = changes.identity() == null ? null : changes.identity().externalId();
         String email = (String) changes.email();
@@ -65,12 +65,12 @@ public class ContactWrites {
         if (existing.isEmpty()) {
             long id = store.insert(workspaceId, externalId);
             write(workspaceId, id, changes);
-            return new Upserted(store.find(workspaceId, id).orElseThrow(), true);
+            return new UpsertedContact(store.find(workspaceId, id).orElseThrow(), true);
         }
         long id = existing.getAsLong();
         checkUnique(workspaceId, id, changes);
         write(workspaceId, id, changes);
-        return new Upserted(store.find(workspaceId, id).orElseThrow(), false);
+        return new UpsertedContact(store.find(workspaceId, id).orElseThrow(), false);
     }
 
     public Optional<ContactView> patch(long workspaceId, long id, Map<String, Object> body) {

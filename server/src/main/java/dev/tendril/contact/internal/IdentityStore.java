@@ -1,5 +1,6 @@
 package dev.tendril.contact.internal;
 
+import dev.tendril.platform.AdvisoryLock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,11 +22,7 @@ class IdentityStore {
 
     /** Serialises concurrent batches that touch the same identities; locks are taken in a fixed order. */
     void lock(long workspaceId, Collection<String> keys) {
-        long[] hashes = keys.stream().mapToLong(k -> workspaceId * 1_000_003L + k.hashCode()).sorted().distinct().toArray();
-        if (hashes.length > 0) {
-            jdbc.sql("select count(*) from (select pg_advisory_xact_lock(h) from unnest(?::bigint[]) as h) l")
-                    .param(hashes).query(Long.class).single();
-        }
+        AdvisoryLock.IDENTITY.lockAll(jdbc, keys.stream().mapToLong(k -> workspaceId * 1_000_003L + k.hashCode()).toArray(), false);
     }
 
     Map<String, Long> byExternalIds(long workspaceId, Collection<String> userIds) {

@@ -2,7 +2,7 @@ package dev.tendril.content.internal;
 
 import dev.tendril.content.RenderInputs;
 import dev.tendril.content.RenderedMessage;
-import dev.tendril.content.Templates;
+import dev.tendril.content.TemplateStatus;
 import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Renders saved templates and previews drafts; behind {@link Templates} and {@code /api/v1/templates/…/preview}. */
+/** Renders saved templates and previews drafts; behind {@code content.Templates} and {@code /api/v1/templates/…/preview}. */
 @Service
 public class RenderSavedTemplates {
     static final int MAX_BATCH = 1_000;
@@ -33,10 +33,10 @@ public class RenderSavedTemplates {
         this.json = json;
     }
 
-    public Optional<Templates.Status> status(long workspaceId, String templateId) {
+    public Optional<TemplateStatus> status(long workspaceId, String templateId) {
         return Ids.TEMPLATE.parse(templateId).stream().boxed()
                 .flatMap(id -> catalog.find(workspaceId, id).stream())
-                .map(r -> new Templates.Status(Ids.TEMPLATE.format(r.id()), r.name(), r.channel(), r.version(), r.valid(),
+                .map(r -> new TemplateStatus(Ids.TEMPLATE.format(r.id()), r.name(), r.channel(), r.version(), r.valid(),
                         json.readValue(r.problems(), STRINGS)))
                 .findFirst();
     }

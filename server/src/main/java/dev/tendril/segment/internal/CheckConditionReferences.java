@@ -1,5 +1,6 @@
 package dev.tendril.segment.internal;
 
+import dev.tendril.condition.ConditionLeaf;
 import dev.tendril.condition.Conditions;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
@@ -26,7 +27,7 @@ class CheckConditionReferences implements ConditionReferences {
 
     @Override
     public void check(long workspaceId, JsonNode condition, Long self) {
-        for (Conditions.Leaf leaf : Conditions.leaves(condition, "condition")) {
+        for (ConditionLeaf leaf : Conditions.leaves(condition, "condition")) {
             switch (leaf.key()) {
                 case "inList" -> {
                     long id = Ids.LIST.require(leaf.value().stringValue());
@@ -55,7 +56,7 @@ class CheckConditionReferences implements ConditionReferences {
 
     /** Whether a stored condition names {@code target}, directly or through the segments it names. */
     private boolean reaches(long workspaceId, JsonNode condition, long target, Set<Long> seen) {
-        for (Conditions.Leaf leaf : Conditions.leaves(condition, "condition")) {
+        for (ConditionLeaf leaf : Conditions.leaves(condition, "condition")) {
             if (leaf.key().equals("inSegment")) {
                 long id = Ids.SEGMENT.parse(leaf.value().stringValue()).orElse(0);
                 if (id == target) {

@@ -337,7 +337,8 @@ class ScoringIntegrationTest {
         assertThat(t.api("PATCH", "/api/v1/contacts/" + id, "{\"title\": \"VP Engineering\"}").status()).isEqualTo(200);
         Answer history = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
                 a -> a.json().at("/data").size() > 0 && a.json().at("/data/0/score").asDouble() == 15);
-        assertThat(history.text("/data/0/reason")).isEqualTo(RescorePending.EDITED);
+        // The first score's automatic stage move may be pending at the same time: one rescore, both reasons.
+        assertThat(history.text("/data/0/reason")).contains(RescorePending.EDITED);
         assertThat(t.api("GET", "/api/v1/contacts/" + id + "/score", null).json().at("/rules").toString())
                 .isEqualTo("[{\"category\":\"demographics\",\"name\":\"Senior title\",\"points\":15.0}]");
     }
