@@ -49,14 +49,19 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
     }
 
     private Answer send(String method, String path, String contentType, String body, String authorization, boolean gzip) {
+        return sendBytes(method, path, contentType, body == null ? null : gzip ? gzip(body) : body.getBytes(StandardCharsets.UTF_8),
+                authorization, gzip ? "gzip" : null);
+    }
+
+    /** Sends these very bytes (a broken gzip stream, say), with a {@code Content-Encoding} when it is not null. */
+    public Answer sendBytes(String method, String path, String contentType, byte[] body, String authorization, String encoding) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(gzip ? gzip(body) : body.getBytes(StandardCharsets.UTF_8));
-        if (gzip) {
-            request.header("Content-Encoding", "gzip");
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        if (encoding != null) {
+            request.header("Content-Encoding", encoding);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
@@ -83,7 +88,7 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
         }
     }
 
-    private static byte[] gzip(String body) {
+    public static byte[] gzip(String body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(body.getBytes(StandardCharsets.UTF_8));

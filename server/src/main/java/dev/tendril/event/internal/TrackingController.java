@@ -11,11 +11,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -66,7 +68,8 @@ class TrackingController {
         if (!batch && !SINGLE.contains(type)) {
             throw new NotFoundException("endpoint", "/v1/" + type);
         }
-        Map<String, Object> parsed = parse(read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) NulCharacters.replace(parse(read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES)));
         long workspaceId = CurrentWorkspace.find().orElseGet(() -> workspaceOfBodyKey(parsed));
         admission.admit(() -> batch ? ingestion.batch(workspaceId, parsed) : ingestion.single(workspaceId, type, parsed));
         return SUCCESS;
@@ -118,15 +121,13 @@ class TrackingController {
         return calls;
     }
 
+    /** The body, gunzipped when it says so; a plain, empty or truncated body sent as gzip is a 400. */
     private static byte[] read(HttpServletRequest request, int limit) throws IOException {
-        InputStream in = request.getInputStream();
         String encoding = request.getHeader("Content-Encoding");
-        if (encoding != null && encoding.toLowerCase().contains("gzip")) {
-            in = new GZIPInputStream(in);
-        }
+        boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, Math.min(limit, request.getContentLength())));
         byte[] buffer = new byte[16 * 1024];
-        try {
+        try (InputStream in = gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > limit) {
@@ -134,8 +135,11 @@ class TrackingController {
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (ZipException e) {
-            throw new InvalidInputException("body", "is not valid gzip");
+        } catch (ZipException | EOFException e) {
+            if (!gzip) {
+                throw e;
+            }
+            throw new InvalidInputException("body", "is not valid gzip (Content-Encoding: gzip)");
         }
         return out.toByteArray();
     }

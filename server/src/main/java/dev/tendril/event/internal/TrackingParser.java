@@ -21,6 +21,8 @@ final class TrackingParser {
     static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
+    /** How far ahead of its arrival a time given in a call may be at all (a client clock years off is a bug). */
+    private static final Duration LATEST_AHEAD = Duration.ofDays(366);
     private static final int MAX_ID = 255;
 
     private TrackingParser() {}
@@ -35,7 +37,7 @@ final class TrackingParser {
         if (!(body.get("batch") instanceof List<?> calls)) {
             throw new InvalidInputException("batch", "must be an array of calls");
         }
-        Instant sentAt = instant(body.get("sentAt"), "sentAt");
+        Instant sentAt = instant(body.get("sentAt"), "sentAt", receivedAt);
         Map<String, Object> context = object(body.get("context"), "context");
         List<TrackingCall> out = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
@@ -86,11 +88,11 @@ final class TrackingParser {
             traits = t;
         }
         Map<String, Object> integrations = object(call.get("integrations"), path + "integrations");
-        Instant original = instant(call.get("timestamp"), path + "timestamp");
+        Instant original = instant(call.get("timestamp"), path + "timestamp", receivedAt);
         if (original == null) {
-            original = instant(call.get("originalTimestamp"), path + "originalTimestamp");
+            original = instant(call.get("originalTimestamp"), path + "originalTimestamp", receivedAt);
         }
-        Instant sentAt = instant(call.get("sentAt"), path + "sentAt");
+        Instant sentAt = instant(call.get("sentAt"), path + "sentAt", receivedAt);
         sentAt = sentAt != null ? sentAt : batchSentAt;
         Instant timestamp = ClockSkew.correct(original, sentAt, receivedAt);
         if (timestamp.isBefore(EARLIEST)) {
@@ -162,21 +164,27 @@ final class TrackingParser {
         throw new InvalidInputException(field, "must be an object");
     }
 
-    private static Instant instant(Object value, String field) {
+    /** A time given in a call, between 2000 and a year after its arrival, so the clock-skew arithmetic stays in range. */
+    private static Instant instant(Object value, String field, Instant receivedAt) {
         if (value == null) {
             return null;
         }
-        if (value instanceof String s) {
+        if (!(value instanceof String s)) {
+            throw new InvalidInputException(field, "must be an ISO-8601 date-time string");
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return Instant.parse(s);
-                } catch (DateTimeParseException e2) {
-                    throw new InvalidInputException(field, "must be an ISO-8601 date-time such as 2026-11-24T10:15:30Z");
-                }
+                at = Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                throw new InvalidInputException(field, "must be an ISO-8601 date-time such as 2026-11-24T10:15:30Z");
             }
         }
-        throw new InvalidInputException(field, "must be an ISO-8601 date-time string");
+        if (at.isBefore(EARLIEST) || at.isAfter(receivedAt.plus(LATEST_AHEAD))) {
+            throw new InvalidInputException(field, "must be between 2000-01-01 and a year from now");
+        }
+        return at;
     }
 }

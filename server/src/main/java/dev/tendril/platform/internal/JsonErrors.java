@@ -2,6 +2,7 @@ package dev.tendril.platform.internal;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Names the JSON path and the fault of an unreadable request body. */
 final class JsonErrors {
@@ -22,10 +23,14 @@ final class JsonErrors {
         return "body";
     }
 
+    /** The fault in words a client reads: a syntax error with its position, or a value of the wrong shape, never a Java type. */
     static String describe(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof JacksonException je) {
+        if (ex.getCause() instanceof StreamReadException syntax) {
+            return "body: malformed JSON at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
+        }
+        if (ex.getCause() instanceof JacksonException) {
             String field = field(ex);
-            return field.equals("body") ? "body: malformed JSON (" + je.getOriginalMessage() + ")" : field + ": has the wrong type or format";
+            return field.equals("body") ? "body: must be a JSON object of the documented shape" : field + ": has the wrong type or format";
         }
         return "body: missing or unreadable";
     }

@@ -7,9 +7,13 @@ import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.RecordedContactsChanged;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -340,6 +344,50 @@ class TrackingApiIntegrationTest {
         assertThat(behavior.json().at("/returnVisits").asInt()).isEqualTo(1);
         assertThat(behavior.json().at("/timeOnSite").asDouble()).isEqualTo(20.0);
         assertThat(behavior.json().at("/pageViews").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aBodyThatIsNotTheGzipItClaimsIsA400() {
+        String call = "{\"userId\": \"gz\", \"event\": \"X\"}";
+        byte[] whole = TestTenant.gzip(call);
+        for (byte[] body : List.of(call.getBytes(StandardCharsets.UTF_8), new byte[0], Arrays.copyOf(whole, whole.length / 2))) {
+            var answer = t.sendBytes("POST", "/v1/track", "application/json", body, TestTenant.basic(t.writeKey()), "gzip");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.text("/errors/0/field")).isEqualTo("body");
+        }
+        assertThat(t.sendBytes("POST", "/v1/track", "application/json", whole, TestTenant.basic(t.writeKey()), "gzip").status())
+                .isEqualTo(200);
+    }
+
+    /** A Segment client's batch is never refused for a NUL character, which PostgreSQL cannot store: it becomes U+FFFD. */
+    @Test
+    void nulCharactersInACallAreStoredAsTheReplacementCharacter() {
+        assertThat(t.track("/v1/batch", """
+                {"batch": [{"type": "identify", "userId": "nul\\u0000user", "traits": {"title": "VP\\u0000Sales", "k\\u0000": 1}},
+                           {"type": "track", "userId": "nul\\u0000user", "event": "Paid\\u0000", "properties": {"note": ["a\\u0000b"]}}]}""")
+                .status()).isEqualTo(200);
+        String id = contactOf(URLEncoder.encode("nul\uFFFDuser", StandardCharsets.UTF_8));
+        var contact = t.api("GET", "/api/v1/contacts/" + id, null);
+        assertThat(contact.text("/title")).isEqualTo("VP\uFFFDSales");
+        assertThat(contact.json().at("/attributes").has("k\uFFFD")).isTrue();
+        var events = t.api("GET", "/api/v1/contacts/" + id + "/events", null);
+        assertThat(events.text("/data/0/name")).isEqualTo("Paid\uFFFD");
+        assertThat(events.text("/data/0/properties/note/0")).isEqualTo("a\uFFFDb");
+    }
+
+    @Test
+    void timesOutOfRangeAreA400NamingTheField() {
+        for (String field : List.of("timestamp", "sentAt", "originalTimestamp")) {
+            for (String time : List.of("+999999999-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "-000001-01-01T00:00:00Z",
+                    Instant.now().plus(Duration.ofDays(400)).toString())) {
+                var answer = t.track("/v1/track", "{\"userId\": \"u\", \"event\": \"X\", \"" + field + "\": \"" + time + "\"}");
+                assertThat(answer.status()).as(field + " " + time).isEqualTo(400);
+                assertThat(answer.text("/errors/0/field")).isEqualTo(field);
+            }
+        }
+        var batch = t.track("/v1/batch", "{\"sentAt\": \"3000-01-01T00:00:00Z\", \"batch\": [{\"type\": \"track\", \"userId\": \"u\", "
+                + "\"event\": \"X\"}]}");
+        assertThat(batch.text("/errors/0/field")).isEqualTo("sentAt");
     }
 
     @Test
