@@ -11,6 +11,9 @@ import java.util.Base64;
 public record Cursor(Instant at, long id) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** A cursor holds the time of a stored row: one outside the years 1 to 9999 was never issued, and would overflow the query. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode() {
         String raw = (at == null ? "" : Long.toString(at.getEpochSecond()) + "." + at.getNano()) + "|" + id;
@@ -28,6 +31,9 @@ public record Cursor(Instant at, long id) {
             if (bar > 0) {
                 String[] parts = raw.substring(0, bar).split("\\.");
                 at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                    throw new IllegalArgumentException("no stored time is that far out");
+                }
             }
             return new Cursor(at, Long.parseLong(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
