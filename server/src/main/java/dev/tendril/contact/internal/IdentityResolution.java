@@ -232,7 +232,8 @@ public class IdentityResolution {
 
     public long alias(long workspaceId, String previousId, String userId) {
         identities.lock(workspaceId, List.of("u:" + userId, "u:" + previousId, "a:" + previousId));
-        Batch batch = new Batch(workspaceId, Set.of(userId, previousId), Set.of(previousId));
+        // an alias of an id to itself names one user (Set.of would refuse the repeat)
+        Batch batch = new Batch(workspaceId, new LinkedHashSet<>(List.of(userId, previousId)), Set.of(previousId));
         Long target = batch.users.get(userId);
         Long source = batch.users.containsKey(previousId) ? batch.users.get(previousId) : batch.anonymous.get(previousId);
         if (source == null && target == null) {
