@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ContactLists {
     static final int MAX_IDS = 10_000;
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2_000;
 
     record ListView(String id, String name, String description, long size, Instant createdAt) {}
 
@@ -58,11 +60,11 @@ class ContactLists {
 
     @Transactional
     public ListView create(long workspaceId, Map<String, Object> body) {
-        if (!(body.get("name") instanceof String name) || name.isBlank()) {
-            throw new InvalidInputException("name", "must be a non-empty string");
+        if (!(body.get("name") instanceof String name) || name.isBlank() || name.length() > MAX_NAME) {
+            throw new InvalidInputException("name", "must be a non-empty string of at most " + MAX_NAME + " characters");
         }
-        if (body.get("description") != null && !(body.get("description") instanceof String)) {
-            throw new InvalidInputException("description", "must be a string");
+        if (body.get("description") != null && !(body.get("description") instanceof String d && d.length() <= MAX_DESCRIPTION)) {
+            throw new InvalidInputException("description", "must be a string of at most " + MAX_DESCRIPTION + " characters");
         }
         long id = store.insert(workspaceId, name.strip(), (String) body.get("description"));
         return get(workspaceId, Ids.LIST.format(id));
@@ -109,7 +111,9 @@ class ContactLists {
         long listId = require(workspaceId, id);
         List<String> values = new ArrayList<>();
         boolean byEmail;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(csv == null ? "" : csv)) {
+        // the body arrives decoded, so a byte order mark is a character here, not bytes the reader would drop
+        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
             Iterator<CsvRecord> records = reader.iterator();
             if (!records.hasNext()) {
                 throw new InvalidInputException("file", "is empty; the first line must name an email or externalId column");
