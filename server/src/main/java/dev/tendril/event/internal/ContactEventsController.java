@@ -1,17 +1,15 @@
 package dev.tendril.event.internal;
 
-import dev.tendril.platform.InvalidInputException;
 import java.util.Arrays;
 import dev.tendril.contact.Contacts;
 import dev.tendril.event.BehaviorMetric;
-import dev.tendril.event.BehaviorRule;
 import dev.tendril.event.BehaviorView;
 import dev.tendril.event.EventView;
 import dev.tendril.event.Timeline;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** A contact's timeline and behaviour, and the workspace's behaviour rules. */
 @RestController
@@ -53,13 +52,10 @@ class ContactEventsController {
                 Arrays.stream(BehaviorMetric.values()).map(BehaviorMetric::jsonName).toList());
     }
 
-    record RulesBody(List<BehaviorRule> rules) {}
-
+    @Operation(summary = "Replace the behaviour rules", description = "Body: {\"rules\": [{metric, eventType, eventName, pathContains}]}, "
+            + "at most 100 rules, names and paths of at most 200 characters. Applies to new events.")
     @PutMapping("/api/v1/settings/behavior-rules")
-    Map<String, Object> replaceRules(@RequestBody RulesBody body) {
-        if (body == null || body.rules() == null) {
-            throw new InvalidInputException("rules", "must be an array of rules");
-        }
-        return Map.of("rules", rules.replace(CurrentWorkspace.id(), body.rules()));
+    Map<String, Object> replaceRules(@RequestBody JsonNode body) {
+        return Map.of("rules", rules.replace(CurrentWorkspace.id(), BehaviorRulesJson.read(body)));
     }
 }
