@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** Parsed company fields (column → value) and custom attributes, from the API or from Segment group traits. */
 record CompanyInput(Map<String, Object> columns, Map<String, Object> attributes, List<FieldError> errors) {
+    private static final BigDecimal MAX_NUMBER = BigDecimal.TEN.pow(15);
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9-]{1,63}\\.)+[a-z]{2,63}$");
 
     static CompanyInput parse(Map<String, ?> input, Mode mode) {
@@ -80,18 +81,22 @@ record CompanyInput(Map<String, Object> columns, Map<String, Object> attributes,
         throw new IllegalArgumentException("must be a string of at most 1000 characters");
     }
 
+    /** A number below a quadrillion in size, to the millionth at most: PostgreSQL's numeric overflows past 131,072 digits. */
     private static BigDecimal number(Object v) {
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString());
+        BigDecimal n;
+        try {
+            n = switch (v) {
+                case Number number -> new BigDecimal(number.toString());
+                case String s -> new BigDecimal(s.strip());
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException e) { // also Infinity and NaN, which a JSON number beyond the double range becomes
+            throw new IllegalArgumentException("must be a number");
         }
-        if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("must be a number");
-            }
+        if (n.abs().compareTo(MAX_NUMBER) >= 0 || n.stripTrailingZeros().scale() > 6) {
+            throw new IllegalArgumentException("must be less than 10^15 in size, with at most 6 decimals");
         }
-        throw new IllegalArgumentException("must be a number");
+        return n;
     }
 
     private static String domain(String raw) {

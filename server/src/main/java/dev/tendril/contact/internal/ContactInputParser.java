@@ -218,11 +218,16 @@ public final class ContactInputParser {
         if (!(value instanceof String s)) {
             throw new IllegalArgumentException("must be a date such as 1990-04-21");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(s.length() > 10 ? OffsetDateTime.parse(s).toLocalDate().toString() : s);
+            date = LocalDate.parse(s.length() > 10 ? OffsetDateTime.parse(s).toLocalDate().toString() : s);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("must be a date such as 1990-04-21");
         }
+        if (date.getYear() < 1) {
+            throw new IllegalArgumentException("must be a date from the year 1 on"); // PostgreSQL has no year 0: it would store 1 BC
+        }
+        return date;
     }
 
     private static Map<String, String> address(Object value) {
