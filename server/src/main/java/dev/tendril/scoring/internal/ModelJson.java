@@ -121,7 +121,10 @@ final class ModelJson {
             Set<String> names = new LinkedHashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 ScoringRule rule = rule(list.get(i), c, path + ".rules[" + i + "]");
-                if (rule != null && !names.add(rule.name())) {
+                if (rule == null) {
+                    continue; // not a rule object: its error is noted, and the model is refused
+                }
+                if (!names.add(rule.name())) {
                     errors.add(new FieldError(path + ".rules[" + i + "].name", "is used by another rule of this category"));
                 }
                 rules.add(rule);
