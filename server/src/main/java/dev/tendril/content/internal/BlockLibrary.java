@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,7 +130,10 @@ class BlockLibrary {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> v = (Map<String, Object>) raw;
-                BodyFields.onlyKnown(v, Set.of("condition", "content"), field);
+                inVariant(field, () -> {
+                    BodyFields.onlyKnown(v, Set.of("condition", "content"), field);
+                    return null;
+                });
                 if (!(v.get("condition") instanceof Map<?, ?> condition)) {
                     throw new InvalidInputException(field + ".condition", "is required: a condition (docs/conditions.md)");
                 }
@@ -141,7 +145,7 @@ class BlockLibrary {
                     throw new InvalidInputException(e.errors().stream()
                             .map(err -> new InvalidInputException.FieldError(field + "." + prefixed(err.field()), err.message())).toList());
                 }
-                String variantContent = BodyFields.text(v, "content", true, 200_000);
+                String variantContent = inVariant(field, () -> BodyFields.text(v, "content", true, 200_000));
                 check.source(field + ".content", variantContent, Escaping.HTML);
                 Map<String, Object> stored = new LinkedHashMap<>();
                 stored.put("condition", condition);
@@ -154,6 +158,16 @@ class BlockLibrary {
             throw new InvalidContentException(result.errors());
         }
         return new Draft(content, variants == null ? null : json.writeValueAsString(variants), result);
+    }
+
+    /** Runs a check of a variant's fields, naming them within the variant ({@code variants[2].content}). */
+    private static <T> T inVariant(String variant, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream()
+                    .map(err -> new InvalidInputException.FieldError(variant + "." + err.field(), err.message())).toList());
+        }
     }
 
     private static String prefixed(String field) {

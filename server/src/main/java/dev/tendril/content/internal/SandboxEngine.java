@@ -13,6 +13,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles and renders templates in the sandbox: only {@link SandboxHelpers}, only
@@ -21,6 +23,7 @@ import java.util.Map;
  * every render bounded by a {@link RenderTrace}.
  */
 final class SandboxEngine {
+    private static final Logger log = LoggerFactory.getLogger(SandboxEngine.class);
     /** A template that cannot be compiled; line and column count from 1 (0 when unknown). */
     static final class CompileError extends RuntimeException {
         final int line;
@@ -57,6 +60,8 @@ final class SandboxEngine {
             throw new CompileError(rootMessage(e), 0, 0);
         } catch (IOException | RuntimeException e) {
             throw new CompileError(rootMessage(e), 0, 0);
+        } catch (StackOverflowError e) {
+            throw new CompileError("the template nests too deep", 0, 0);
         }
     }
 
@@ -78,7 +83,7 @@ final class SandboxEngine {
             if (e instanceof StackOverflowError) {
                 throw new RenderLimitExceeded("the template nests too deep");
             }
-            throw new RenderError(e instanceof HandlebarsException h && h.getError() != null ? h.getError().reason : rootMessage(e), e);
+            throw new RenderError(reason(e), e);
         } finally {
             context.destroy();
         }
@@ -88,6 +93,22 @@ final class SandboxEngine {
     private synchronized Handlebars engine(Escaping escaping) {
         return engines.computeIfAbsent(escaping, e -> new Handlebars(new BlockLoader()).with(SandboxHelpers.INSTANCE)
                 .with(e.strategy()).with(new ConcurrentMapTemplateCache()).infiniteLoops(false));
+    }
+
+    /**
+     * Why a render failed, for the author: a helper's bad argument, a missing block, a loop; any other failure is a bug of
+     * Tendril's, logged, and described without its internals.
+     */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (!(root instanceof IllegalArgumentException || root instanceof HandlebarsException || root instanceof IOException)) {
+            log.warn("A template failed to render on an unexpected error", e);
+            return "the template failed on this data because of an error in Tendril (logged)";
+        }
+        return e instanceof HandlebarsException h && h.getError() != null ? h.getError().reason : rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

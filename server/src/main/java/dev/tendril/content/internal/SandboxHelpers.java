@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ final class SandboxHelpers implements HelperRegistry {
             Context child = Context.newContext(o.context, value)
                     .combine("@index", index).combine("@key", key)
                     .combine("@first", index == 0 ? "first" : "").combine("@last", last ? "last" : "");
-            CharSequence part = o.apply(o.fn, child, List.of(value, key));
+            CharSequence part = o.apply(o.fn, child, Arrays.asList(value, key)); // value may be null (an empty field)
             trace.produced(part.length());
             out.append(part);
             index++;

@@ -46,6 +46,29 @@ class SandboxEngineTest {
     }
 
     @Test
+    void eachVisitsEmptyFieldsToo() {
+        model.put("profile", new java.util.LinkedHashMap<>(java.util.Collections.singletonMap("title", null)));
+        assertThat(render("{{#each profile}}[{{@key}}={{this}}]{{/each}}")).isEqualTo("[title=]");
+    }
+
+    @Test
+    void aTemplateNestedTooDeepIsACompileErrorNotAStackOverflow() throws InterruptedException {
+        String deep = "{{#if a}}".repeat(3000) + "x" + "{{/if}}".repeat(3000);
+        Throwable[] thrown = new Throwable[1];
+        // a small stack, as a request's thread may have: the parser recurses once per level
+        Thread compile = new Thread(null, () -> {
+            try {
+                new SandboxEngine(Map.of()).compile(deep, Escaping.HTML);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        compile.start();
+        compile.join();
+        assertThat(thrown[0]).isInstanceOf(SandboxEngine.CompileError.class).hasMessageContaining("nests too deep");
+    }
+
+    @Test
     void javaIsOutOfReach() {
         for (String probe : List.of("{{class}}", "{{this.getClass}}", "{{toString}}", "{{company.class.name}}", "{{hashCode}}",
                 "{{company.getClass.getName}}", "{{tags.size}}", "{{tags.class}}", "{{firstName.length}}", "{{firstName.bytes}}",
