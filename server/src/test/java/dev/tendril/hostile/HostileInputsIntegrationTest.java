@@ -77,7 +77,7 @@ class HostileInputsIntegrationTest {
         }
         System.out.println("HOSTILE cases=" + cases.size() + " refused=" + refused + " accepted=" + accepted + " failed="
                 + failures.stream().map(f -> f.substring(0, f.indexOf(':'))).distinct().count());
-        assertThat(failures).as("cases that misbehaved:\n  " + String.join("\n  ", failures)).isEmpty();
+        assertThat(failures).withFailMessage(() -> "cases that misbehaved:\n  " + String.join("\n  ", failures)).isEmpty();
     }
 
     /** Plays one case; what went wrong, or nothing. */
