@@ -67,7 +67,7 @@ class TrackingApiFuzzIntegrationTest {
         t = tenants.create();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 400)
     void noCallShapeGetsA5xxAndEveryAcceptedCallIsStoredOnce(@ForAll("requests") Request request) {
         List<Map<String, Object>> calls = withUniqueIds(request.calls());
         Object body;
