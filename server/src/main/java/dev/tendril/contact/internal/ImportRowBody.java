@@ -32,6 +32,9 @@ final class ImportRowBody {
             if (target == null || cell.isEmpty()) {
                 continue;
             }
+            if (cell.indexOf('\u0000') >= 0) { // PostgreSQL cannot store it
+                throw new InvalidInputException(mapping.header().get(i), "must not contain the NUL character (\\u0000)");
+            }
             if (target.startsWith(ImportMapping.ATTRIBUTE)) {
                 String name = target.substring(ImportMapping.ATTRIBUTE.length());
                 attributes.put(name, typed(cell, declared.get(name)));
