@@ -6,15 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Polls the server's Prometheus endpoint once a second and keeps the largest heap in use seen. */
+/** Polls the server's Prometheus endpoint (which needs the secret key) once a second and keeps the largest heap in use seen. */
 final class HeapSampler implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI prometheus;
+    private final String bearer;
     private final Thread thread;
     private volatile long maxBytes;
 
-    HeapSampler(URI base) {
+    HeapSampler(URI base, String secretKey) {
         this.prometheus = base.resolve("/actuator/prometheus");
+        this.bearer = "Bearer " + secretKey;
         this.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(this::loop);
     }
 
@@ -25,9 +27,11 @@ final class HeapSampler implements AutoCloseable {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                String body = http.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                maxBytes = Math.max(maxBytes, heapUsed(body));
+                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(prometheus).header("Authorization", bearer)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (scrape.statusCode() == 200) {
+                    maxBytes = Math.max(maxBytes, heapUsed(scrape.body()));
+                }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;

@@ -67,7 +67,7 @@ final class IngestBenchmark {
             long heapBytes;
             long stored;
             double pacedRate;
-            try (HeapSampler heap = new HeapSampler(server.base)) {
+            try (HeapSampler heap = new HeapSampler(server.base, secretKey)) {
                 LoadGenerator load = new LoadGenerator(server.base, writeKey, options.people());
                 say("Warm-up: %d clients for %d s, then paced for %d s, with the score probes ...", options.clients(),
                         options.warmup().toSeconds(), WARM_PACED.toSeconds());

@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports contacts from a CSV file (header row first) into a running Tendril.")
 public class ImportCommand implements Callable<Integer> {
+    /** The CLI's own variable: {@code TENDRIL_SECRET_KEY} is the server's encryption key, and never read here. */
+    static final String KEY_VARIABLE = "TENDRIL_API_KEY";
     private static final int SHOWN_ERRORS = 10;
     private static final Duration POLL = Duration.ofMillis(300);
 
@@ -46,8 +48,7 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Tendril's address (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--key", defaultValue = "${env:TENDRIL_SECRET_KEY}",
-            description = "A secret API key (sk_…); default: the TENDRIL_SECRET_KEY environment variable.")
+    @Option(names = "--key", description = "A secret API key (sk_…); default: the " + KEY_VARIABLE + " environment variable.")
     String key;
 
     @Option(names = "--map", paramLabel = "COLUMN=FIELD",
@@ -62,16 +63,24 @@ public class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    ImportCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (key == null) {
+            key = environment.get(KEY_VARIABLE);
+        }
         if (key == null || key.isBlank()) {
-            err.println("No API key: give a secret key (sk_…) with --key or the TENDRIL_SECRET_KEY environment variable.");
+            err.println("No API key: give a secret key (sk_…) with --key or the " + KEY_VARIABLE + " environment variable.");
             return 1;
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -165,7 +174,7 @@ public class ImportCommand implements Callable<Integer> {
     private int refused(PrintWriter err, Answer answer, String what) {
         String detail = answer.json().path("detail").asString(answer.body());
         switch (answer.status()) {
-            case 401 -> err.println("Tendril refused the API key (401: " + detail + "). Give a valid secret key (sk_…) with --key or TENDRIL_SECRET_KEY.");
+            case 401 -> err.println("Tendril refused the API key (401: " + detail + "). Give a valid secret key (sk_…) with --key or " + KEY_VARIABLE + ".");
             case 400 -> err.println("Tendril refused to " + what + " (400): " + detail);
             case 404 -> err.println("No imports API at " + url + " (404). Is --url the address of a Tendril server?");
             default -> err.println("Could not " + what + ": HTTP " + answer.status() + " " + detail);

@@ -1,6 +1,7 @@
 package dev.tendril.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,11 +18,17 @@ public class TendrilCommand {
     }
 
     public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
     }
 
-    /** Runs a command with its output and messages going to the given writers; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return new CommandLine(new TendrilCommand()).setOut(out).setErr(err).execute(args);
+    /** Runs a command with its output and messages going to the given writers, in this environment; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ImportCommand.class ? type.cast(new ImportCommand(environment)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        return new CommandLine(new TendrilCommand(), factory).setOut(out).setErr(err).execute(args);
     }
 }

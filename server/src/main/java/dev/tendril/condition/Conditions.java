@@ -2,10 +2,12 @@ package dev.tendril.condition;
 
 import dev.tendril.condition.internal.ConditionJson;
 import dev.tendril.condition.internal.ConditionQueries;
+import dev.tendril.condition.internal.ConditionSize;
 import dev.tendril.condition.internal.EvaluateCondition;
 import dev.tendril.condition.internal.LoadSnapshot;
 import dev.tendril.condition.internal.SnapshotNeeds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -14,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Query;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The condition language: parsing, and its two backends. {@link #matches} evaluates one contact in
@@ -27,25 +29,48 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Conditions {
-    private final JsonMapper json;
     private final ConditionQueries queries;
     private final LoadSnapshot snapshots;
     private final Clock clock;
+    private final ConditionSize size;
+    private final Duration queryTimeout;
 
-    Conditions(JsonMapper json, ConditionQueries queries, LoadSnapshot snapshots, Clock clock) {
-        this.json = json;
+    Conditions(ConditionQueries queries, LoadSnapshot snapshots, Clock clock,
+            @Value("${tendril.conditions.max-tests:100}") int maxTests, @Value("${tendril.conditions.max-values:5000}") int maxValues,
+            @Value("${tendril.queries.timeout:10s}") Duration queryTimeout) {
         this.queries = queries;
         this.snapshots = snapshots;
         this.clock = clock;
+        this.size = new ConditionSize(maxTests, maxValues);
+        this.queryTimeout = queryTimeout;
     }
 
-    /** Reads the JSON form; bad input is an {@code InvalidInputException} naming the path, e.g. {@code condition.and[1].op}. */
+    /** How many contacts match, and the first {@code sample} of them by id. */
+    public record Preview(long count, List<Long> sample) {}
+
+    /**
+     * The count and a sample of a condition a user is shaping, in one read-only transaction whose statements are
+     * bounded by {@code tendril.queries.timeout} (past it, a {@code QueryTimeoutException}).
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(long workspaceId, Condition condition, int sample) {
+        queries.boundTime(queryTimeout);
+        Instant now = micros(now());
+        return new Preview(queries.count(workspaceId, condition, now), queries.sample(workspaceId, condition, now, sample));
+    }
+
+    /**
+     * Reads a condition given as input, bounded in size ({@code tendril.conditions.max-tests}, {@code max-values}); bad
+     * input is an {@code InvalidInputException} naming the path, e.g. {@code condition.and[1].op}.
+     */
     public Condition parse(JsonNode condition) {
+        size.check(condition, "condition");
         return ConditionJson.parse(condition);
     }
 
-    public Condition parse(Map<String, ?> condition) {
-        return ConditionJson.parse(json.valueToTree(condition));
+    /** Reads a condition stored when it was valid input: lowering a bound later never breaks what is stored. */
+    public Condition parseStored(JsonNode condition) {
+        return ConditionJson.parse(condition);
     }
 
     /** Every leaf test of a valid condition (given at {@code path}), in document order. */
@@ -75,11 +100,6 @@ public class Conditions {
      */
     public Query matchingQuery(long workspaceId, Condition condition, Instant now, long[] among) {
         return queries.matching(workspaceId, condition, micros(now), among);
-    }
-
-    /** Up to {@code limit} matching contacts, lowest ids first (a preview's sample). */
-    public List<Long> sample(long workspaceId, Condition condition, Instant now, int limit) {
-        return queries.sample(workspaceId, condition, micros(now), limit);
     }
 
     public List<Long> matchingContactIds(long workspaceId, Condition condition) {

@@ -7,6 +7,8 @@ import dev.tendril.platform.Cursor;
 import dev.tendril.platform.Ids;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
+import dev.tendril.platform.QueryTimeout;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +30,13 @@ public class Contacts {
     private final AttributeTypes types;
     private final ContactLocks locks;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Duration queryTimeout;
 
-    Contacts(ContactWrites writes, ContactStore store, AttributeTypes types, ContactLocks locks, ApplicationEventPublisher events) {
+    Contacts(ContactWrites writes, ContactStore store, AttributeTypes types, ContactLocks locks, ApplicationEventPublisher events,
+            JdbcClient jdbc, @Value("${tendril.queries.timeout:10s}") Duration queryTimeout) {
+        this.jdbc = jdbc;
+        this.queryTimeout = queryTimeout;
         this.writes = writes;
         this.store = store;
         this.types = types;
@@ -105,8 +114,11 @@ public class Contacts {
         }
     }
 
+    /** A page of the workspace's contacts matching the filter; a search a user shapes, so bounded by {@code tendril.queries.timeout}. */
+    @Transactional(readOnly = true)
     public Page<ContactView> list(long workspaceId, ContactFilter filter, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
+        QueryTimeout.inThisTransaction(jdbc, queryTimeout);
         return Page.of(store.list(workspaceId, filter, Cursor.decode(cursor), n + 1), n,
                 last -> new Cursor(null, Ids.CONTACT.require(last.id())));
     }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,12 +77,38 @@ class ImportCommandIntegrationTest {
         assertThat(t.api("GET", "/api/v1/contacts", null).json().at("/data").size()).isZero();
     }
 
+    @Test
+    void readsTheKeyFromTendrilApiKeyNeverFromTheServersEncryptionKey() {
+        // A shell that starts the server holds TENDRIL_SECRET_KEY, the server's encryption key: never an API key.
+        Run serverShell = runIn(Map.of("TENDRIL_SECRET_KEY", t.secretKey()), "import", file.toString(), "--url", t.baseUrl());
+        assertThat(serverShell.code()).isEqualTo(1);
+        assertThat(serverShell.err()).contains("No API key").contains("--key or the TENDRIL_API_KEY environment variable");
+        assertThat(t.api("GET", "/api/v1/contacts", null).json().at("/data").size()).isZero();
+
+        Run fromVariable = runIn(Map.of("TENDRIL_API_KEY", t.secretKey(), "TENDRIL_SECRET_KEY", "sk_the_encryption_key"),
+                "import", file.toString(), "--url", t.baseUrl(), "--map", "E-mail=email");
+        assertThat(fromVariable.code()).as(fromVariable.err()).isZero();
+        assertThat(fromVariable.out()).contains("2 created");
+
+        Run option = runIn(Map.of("TENDRIL_API_KEY", "sk_not_this_one"), "import", file.toString(), "--url", t.baseUrl(),
+                "--key", t.secretKey(), "--map", "E-mail=email");
+        assertThat(option.code()).as("--key wins over the variable: " + option.err()).isZero();
+        assertThat(option.out()).contains("0 created, 2 updated");
+
+        Run help = run("import", "--help");
+        assertThat(help.out()).contains("TENDRIL_API_KEY").doesNotContain("TENDRIL_SECRET_KEY");
+    }
+
     private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
+        return runIn(Map.of(), args);
+    }
+
+    private static Run runIn(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TendrilCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = TendrilCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
         return new Run(code, out.toString(), err.toString());
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // Rescore rounds of two contacts, so workspace rescores in tests run in several rounds at once.
-        properties = {"tendril.data-dir=target/test-data/${random.uuid}", "tendril.scoring.rescore-round=2"})
+        // Rescore rounds of two contacts, so workspace rescores in tests run in several rounds at once. WireMock, playing
+        // the providers Tendril calls, listens on the loopback address, which outbound calls reach only when allowed.
+        properties = {"tendril.data-dir=target/test-data/${random.uuid}", "tendril.scoring.rescore-round=2",
+                "tendril.outbound.allow-private-networks=true"})
 @Import({TestTenants.class, RecordedContactsChanged.class, RecordedScoringEvents.class, QueryCounter.class})
 public @interface IntegrationTest {}

@@ -7,7 +7,9 @@ import dev.tendril.condition.Condition;
 import dev.tendril.condition.ContactSnapshot.Scores;
 import dev.tendril.condition.DerivedTable;
 import dev.tendril.condition.EventTests;
+import dev.tendril.platform.QueryTimeout;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +46,11 @@ public class ConditionQueries {
     ConditionQueries(JdbcClient jdbc, DerivedTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
+    }
+
+    /** Bounds the statements of the caller's transaction (a preview a user is shaping). */
+    public void boundTime(Duration timeout) {
+        QueryTimeout.inThisTransaction(jdbc, timeout);
     }
 
     public List<Long> matchingContactIds(long workspaceId, Condition condition, Instant now) {

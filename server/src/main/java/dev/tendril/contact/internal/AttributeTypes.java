@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +34,45 @@ public class AttributeTypes {
     private final AttributeDefinitionStore store;
     private final Clock clock;
     private final Map<Long, Snapshot> cache = new ConcurrentHashMap<>();
+    private final int perRequest;
+    private final int perWorkspace;
 
-    AttributeTypes(AttributeDefinitionStore store, Clock clock) {
+    AttributeTypes(AttributeDefinitionStore store, Clock clock,
+            @Value("${tendril.contacts.max-attributes-per-request:100}") int perRequest,
+            @Value("${tendril.contacts.max-attribute-types:500}") int perWorkspace) {
         this.store = store;
         this.clock = clock;
+        this.perRequest = perRequest;
+        this.perWorkspace = perWorkspace;
     }
 
-    /** The attributes as they will be stored (dates as ISO text); misfits go to {@code errors} in API mode. */
+    /**
+     * The attributes as they will be stored (dates as ISO text); misfits go to {@code errors} in API mode. A request
+     * may carry at most {@code tendril.contacts.max-attributes-per-request} attributes, and a workspace may declare at
+     * most {@code tendril.contacts.max-attribute-types}: past either, API input is refused and Segment traits beyond
+     * them are left out (a batch is never refused for its traits).
+     */
     public Map<String, Object> check(long workspaceId, Map<String, Object> attributes, Mode mode, List<FieldError> errors) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (attributes.size() > perRequest && mode == Mode.API) {
+            errors.add(new FieldError("attributes", "has " + attributes.size() + " attributes; at most " + perRequest + " per request"));
+            return out;
+        }
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (out.size() == perRequest) {
+                break;
+            }
             Object value = e.getValue();
             if (value == null) {
                 out.put(e.getKey(), null);
+                continue;
+            }
+            AttributeType known = snapshot(workspaceId).types().get(e.getKey());
+            if (known == null && snapshot(workspaceId).types().size() >= perWorkspace) {
+                if (mode == Mode.API) {
+                    errors.add(new FieldError("attributes." + e.getKey(), "is a new attribute, and the workspace has " + perWorkspace
+                            + " already, the most it may have"));
+                }
                 continue;
             }
             AttributeType type = typeOf(workspaceId, e.getKey(), infer(value));

@@ -38,7 +38,7 @@ record ImportMapping(List<String> header, List<String> targets) {
     /** Checks the requested mapping against the file's header; every problem is an error naming its parameter. */
     static ImportMapping resolve(List<String> header, Map<String, String> map, Set<String> skip) {
         if (header.stream().anyMatch(column -> column.indexOf('\u0000') >= 0)) {
-            throw new InvalidInputException("header", "a column name " + ImportRowBody.NUL);
+            throw new InvalidInputException("header", "a column name must not contain the NUL character (\\u0000)");
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

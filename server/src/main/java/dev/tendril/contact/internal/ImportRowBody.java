@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * guessed from the text ("true", "42", else text, which the contact module reads as a date when ISO).
  */
 final class ImportRowBody {
-    static final String NUL = "must not contain the NUL character (\\u0000)";
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,17})(\\.\\d+)?");
 
     private ImportRowBody() {}
@@ -33,8 +32,8 @@ final class ImportRowBody {
             if (target == null || cell.isEmpty()) {
                 continue;
             }
-            if (cell.indexOf('\u0000') >= 0) {
-                throw new InvalidInputException(target, NUL); // PostgreSQL's text cannot hold it
+            if (cell.indexOf('\u0000') >= 0) { // PostgreSQL cannot store it
+                throw new InvalidInputException(mapping.header().get(i), "must not contain the NUL character (\\u0000)");
             }
             if (target.startsWith(ImportMapping.ATTRIBUTE)) {
                 String name = target.substring(ImportMapping.ATTRIBUTE.length());

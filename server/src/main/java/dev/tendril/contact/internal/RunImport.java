@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -106,8 +107,10 @@ class RunImport {
                 reason = e.getMessage();
             } catch (ConflictException e) {
                 reason = e.field() + ": " + e.getMessage();
-            } catch (DataIntegrityViolationException e) {
+            } catch (DuplicateKeyException e) {
                 reason = "email or externalId: another contact took it at the same time";
+            } catch (DataIntegrityViolationException e) {
+                reason = "the database refused a value of this row";
             }
             failed++;
             jobs.addError(job.id(), firstRow + i, reason);

@@ -1,16 +1,16 @@
 package dev.tendril.content.internal;
 
 import dev.tendril.content.WeatherProvider;
+import dev.tendril.platform.OutboundHttp;
+import dev.tendril.platform.OutboundHttpException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,22 +19,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The current weather from an Open-Meteo forecast API ({@code GET /v1/forecast?latitude=…&longitude=…
- * &current=temperature_2m,weather_code}): temperature in °C and the WMO weather code. Any failure
- * (timeout, error status, unexpected body) is "unknown weather", logged once per failure.
+ * &current=temperature_2m,weather_code}): temperature in °C and the WMO weather code, called through
+ * {@link OutboundHttp}. Any failure (refused address, timeout, error status, unexpected body) is "unknown
+ * weather", logged once per failure.
  */
 final class OpenMeteoWeather implements WeatherProvider {
     private static final Logger log = LoggerFactory.getLogger(OpenMeteoWeather.class);
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final String baseUrl;
     private final Duration timeout;
     private final JsonMapper json;
 
-    OpenMeteoWeather(String baseUrl, Duration timeout, JsonMapper json) {
+    OpenMeteoWeather(OutboundHttp http, String baseUrl, Duration timeout, JsonMapper json) {
+        this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
@@ -42,18 +43,17 @@ final class OpenMeteoWeather implements WeatherProvider {
         URI uri = URI.create(String.format(Locale.ROOT, "%s/v1/forecast?latitude=%.4f&longitude=%.4f&current=temperature_2m,weather_code",
                 baseUrl, latitude, longitude));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                log.warn("Open-Meteo answered {} for {}", response.statusCode(), uri);
+            OutboundHttp.Response response = http.get(uri, Map.of("Accept", "application/json"), timeout);
+            if (response.status() != 200) {
+                log.warn("Open-Meteo answered {} for {}", response.status(), uri);
                 return Optional.empty();
             }
             return parse(json.readTree(response.body()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (OutboundHttpException e) {
+            log.warn("Open-Meteo failed for {}: {}", uri, e.getMessage());
             return Optional.empty();
-        } catch (Exception e) {
-            log.warn("Open-Meteo failed for {}: {}", uri, e.toString());
+        } catch (RuntimeException e) {
+            log.warn("Open-Meteo answered something unusable for {}: {}", uri, e.toString());
             return Optional.empty();
         }
     }

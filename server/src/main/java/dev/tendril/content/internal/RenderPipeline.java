@@ -93,7 +93,7 @@ class RenderPipeline {
             for (Map<String, Object> v : variants) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> condition = (Map<String, Object>) v.get("condition");
-                tests.add(conditions.parse(condition));
+                tests.add(conditions.parseStored(json.valueToTree(condition)));
                 contents.add((String) v.get("content"));
                 outline(slots, block.name(), (String) v.get("content"));
             }

@@ -1,6 +1,7 @@
 package dev.tendril.content.internal;
 
 import dev.tendril.content.WeatherProvider;
+import dev.tendril.platform.OutboundHttp;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +21,8 @@ class WeatherConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tendril.weather.enabled", havingValue = "true")
     WeatherProvider openMeteoWeather(@Value("${tendril.weather.base-url:https://api.open-meteo.com}") String baseUrl,
-            @Value("${tendril.weather.timeout:2s}") Duration timeout, JsonMapper json) {
-        return new OpenMeteoWeather(baseUrl, timeout, json);
+            @Value("${tendril.weather.timeout:2s}") Duration timeout, OutboundHttp http, JsonMapper json) {
+        return new OpenMeteoWeather(http, baseUrl, timeout, json);
     }
 
     @Bean

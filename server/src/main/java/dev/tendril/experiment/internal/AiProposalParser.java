@@ -52,8 +52,7 @@ final class AiProposalParser {
                 }
             }
         }
-        throw new AiVariantProvider.ProviderException("the model's answer is not JSON: "
-                + (content == null ? "(empty)" : content.substring(0, Math.min(200, content.length()))));
+        throw new AiVariantProvider.ProviderException(content == null ? "the model's answer is empty" : "the model's answer is not JSON");
     }
 
     private static int firstOf(String text, char a, char b) {

@@ -2,6 +2,8 @@ package dev.tendril.experiment.internal;
 
 import dev.tendril.experiment.AiVariantProvider;
 import dev.tendril.platform.JsonField;
+import dev.tendril.platform.OutboundHttp;
+import dev.tendril.platform.OutboundHttpException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -33,12 +35,14 @@ class AiSettings {
     private final AiSettingsStore store;
     private final AiSecrets secrets;
     private final Map<String, AiVariantProvider> providers;
+    private final OutboundHttp http;
     private final Clock clock;
 
-    AiSettings(AiSettingsStore store, AiSecrets secrets, List<AiVariantProvider> providers, Clock clock) {
+    AiSettings(AiSettingsStore store, AiSecrets secrets, List<AiVariantProvider> providers, OutboundHttp http, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.providers = providers.stream().collect(Collectors.toMap(AiVariantProvider::id, Function.identity()));
+        this.http = http;
         this.clock = clock;
     }
 
@@ -53,6 +57,7 @@ class AiSettings {
         String provider = in.get("provider").oneOf(providers.keySet(), DEFAULT_PROVIDER);
         String baseUrl = baseUrl(in.get("baseUrl"));
         String model = in.get("model").text(200).strip();
+        reachable(in.get("baseUrl"), baseUrl);
         Optional<AiSettingsStore.Row> before = store.find(workspaceId);
         byte[] sealed;
         if (!body.has("apiKey")) {
@@ -87,6 +92,15 @@ class AiSettings {
             throw in.error("must be an http or https URL, e.g. https://api.openai.com/v1");
         }
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Refuses, when it is saved, a base URL the outbound guard would refuse at every call (a private address, say). */
+    private void reachable(JsonField in, String baseUrl) {
+        try {
+            http.check(URI.create(baseUrl));
+        } catch (OutboundHttpException e) {
+            throw in.error("cannot be called: " + e.getMessage());
+        }
     }
 
     private static View view(AiSettingsStore.Row row) {

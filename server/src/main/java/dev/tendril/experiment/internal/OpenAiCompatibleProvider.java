@@ -1,13 +1,13 @@
 package dev.tendril.experiment.internal;
 
 import dev.tendril.experiment.AiVariantProvider;
-import java.io.IOException;
+import dev.tendril.platform.OutboundHttp;
+import dev.tendril.platform.OutboundHttpException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -18,20 +18,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Any service speaking OpenAI's chat-completions format ({@code POST {baseUrl}/chat/completions},
  * Bearer key): OpenAI itself, Azure-style gateways, vLLM, Ollama, LM Studio. One request per call,
- * no retries: a marketer is waiting and can ask again.
+ * no retries: a marketer is waiting and can ask again. Calls go through {@link OutboundHttp}, and an error
+ * names only the status or what was missing, never the answer's body: the base URL is typed by a user.
  */
 @Component
 class OpenAiCompatibleProvider implements AiVariantProvider {
     static final String ID = "openai-compatible";
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final JsonMapper json;
     private final Duration timeout;
 
-    OpenAiCompatibleProvider(JsonMapper json, @Value("${tendril.ai.timeout:PT60S}") Duration timeout) {
+    OpenAiCompatibleProvider(OutboundHttp http, JsonMapper json, @Value("${tendril.ai.timeout:PT60S}") Duration timeout) {
+        this.http = http;
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -41,27 +42,23 @@ class OpenAiCompatibleProvider implements AiVariantProvider {
 
     @Override
     public List<Suggestion> propose(Connection connection, Brief brief) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connection.baseUrl() + "/chat/completions"))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(connection.model(), brief))));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
         if (connection.apiKey() != null) {
-            request.header("Authorization", "Bearer " + connection.apiKey());
+            headers.put("Authorization", "Bearer " + connection.apiKey());
         }
-        HttpResponse<String> response;
+        OutboundHttp.Response response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ProviderException("cannot reach " + connection.baseUrl() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for " + connection.baseUrl(), e);
+            response = http.post(URI.create(connection.baseUrl() + "/chat/completions"), headers,
+                    json.writeValueAsBytes(body(connection.model(), brief)), timeout);
+        } catch (OutboundHttpException | IllegalArgumentException e) {
+            throw new ProviderException(e.getMessage(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new ProviderException("the provider answered " + response.statusCode() + ": " + snippet(response.body()));
+        if (!response.successful()) {
+            throw new ProviderException("the provider answered HTTP " + response.status());
         }
-        return AiProposalParser.parse(content(response.body()), brief.count());
+        return AiProposalParser.parse(content(response.text()), brief.count());
     }
 
     private ObjectNode body(String model, Brief brief) {
@@ -78,15 +75,11 @@ class OpenAiCompatibleProvider implements AiVariantProvider {
         try {
             JsonNode content = json.readTree(body).at("/choices/0/message/content");
             if (!content.isString()) {
-                throw new ProviderException("the provider's answer has no choices[0].message.content: " + snippet(body));
+                throw new ProviderException("the provider's answer has no choices[0].message.content");
             }
             return content.stringValue();
         } catch (JacksonException e) {
-            throw new ProviderException("the provider's answer is not JSON: " + snippet(body), e);
+            throw new ProviderException("the provider's answer is not JSON", e);
         }
-    }
-
-    private static String snippet(String text) {
-        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 }

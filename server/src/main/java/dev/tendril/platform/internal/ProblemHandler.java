@@ -4,6 +4,7 @@ import dev.tendril.platform.ConflictException;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.OverloadedException;
+import dev.tendril.platform.RequestTooLargeException;
 import dev.tendril.platform.UnauthorizedException;
 import java.time.DateTimeException;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,6 +83,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a date or time is out of range");
     }
 
+    @ExceptionHandler(RequestTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(LimitRequestBodies.problem(e.limit()));
+    }
+
+    /** A statement a user shaped ran past {@code tendril.queries.timeout} and was cancelled. */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ProblemDetail queryTimeout(QueryTimeoutException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "the query took longer than allowed (tendril.queries.timeout); narrow it and try again");
+    }
+
     /** The database cannot be reached (restarting, failing over, or out of connections): clients retry after a second. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class, TransientDataAccessResourceException.class})
@@ -113,6 +127,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(LimitRequestBodies.problem(tooLarge.limit()));
+            }
+        }
         String detail = JsonErrors.describe(ex);
         return ResponseEntity.badRequest().body(fieldProblem(HttpStatus.BAD_REQUEST, detail,
                 List.of(Map.of("field", JsonErrors.field(ex), "message", detail))));

@@ -35,7 +35,7 @@ class ModelStore {
         this.json = json;
         this.conditions = conditions;
         try (InputStream in = ModelStore.class.getResourceAsStream("/scoring/default-model.json")) {
-            this.defaults = ModelJson.read(json.readTree(in), null, conditions::parse).withVersion(DEFAULT_VERSION);
+            this.defaults = ModelJson.read(json.readTree(in), null, conditions::parseStored).withVersion(DEFAULT_VERSION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +58,7 @@ class ModelStore {
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        return parse(json.readTree(definition(workspaceId, version))).withVersion(version);
+        return ModelJson.read(json.readTree(definition(workspaceId, version)), defaults, conditions::parseStored).withVersion(version);
     }
 
     private String definition(long workspaceId, int version) {
@@ -68,7 +68,7 @@ class ModelStore {
 
     /** Validates the whole input (nothing is stored when it is wrong), then stores it as the next version. */
     ScoringModel save(long workspaceId, JsonNode input) {
-        ScoringModel model = parse(input);
+        ScoringModel model = ModelJson.read(input, defaults, conditions::parse);
         int version = latestVersion(workspaceId) + 1;
         try {
             jdbc.sql("insert into scoring_model (workspace_id, version, definition) values (?, ?, ?::jsonb)")
@@ -78,10 +78,6 @@ class ModelStore {
             throw new ConflictException("version", "the model was changed at the same time; read it again and retry");
         }
         return model.withVersion(version);
-    }
-
-    private ScoringModel parse(JsonNode input) {
-        return ModelJson.read(input, defaults, conditions::parse);
     }
 
     private int latestVersion(long workspaceId) {

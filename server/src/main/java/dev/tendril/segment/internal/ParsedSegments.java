@@ -27,7 +27,7 @@ class ParsedSegments {
         if (cached != null && cached.version() == row.conditionVersion()) {
             return cached;
         }
-        Condition condition = conditions.parse(json.readTree(row.condition()));
+        Condition condition = conditions.parseStored(json.readTree(row.condition()));
         Parsed parsed = new Parsed(row.conditionVersion(), condition, ConditionReads.of(condition));
         cache.put(row.id(), parsed);
         return parsed;

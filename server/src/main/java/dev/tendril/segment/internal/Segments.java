@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -162,11 +161,8 @@ class Segments {
         JsonNode node = conditionNode(body);
         Condition condition = conditions.parse(node);
         references.check(workspaceId, node, null);
-        Instant now = now();
-        long count = conditions.count(workspaceId, condition, now);
-        List<ContactView> sample = conditions.sample(workspaceId, condition, now, SAMPLE).stream()
-                .map(c -> contacts.find(workspaceId, c)).flatMap(Optional::stream).toList();
-        return new Preview(count, sample);
+        Conditions.Preview preview = conditions.preview(workspaceId, condition, SAMPLE);
+        return new Preview(preview.count(), contacts.findAll(workspaceId, preview.sample()));
     }
 
     /** Recomputes a segment whose row the caller has locked. */

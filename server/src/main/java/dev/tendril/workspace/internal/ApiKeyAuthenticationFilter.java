@@ -18,24 +18,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by API key: a write key as the HTTP Basic username (as Segment clients
- * send it) or a secret key as a Bearer token. A missing or wrong key is a 401 problem; only a
- * tracking call without any Authorization header passes on, to be checked by its body's {@code writeKey}.
+ * send it) or a secret key as a Bearer token. A wrong key is a 401 problem, and so is a missing one
+ * unless the key is optional: a tracking call without any Authorization header passes on, to be checked
+ * by its body's {@code writeKey}, and so does an actuator request, which an owner's session may make.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final KeyKind kind;
+    private final boolean keyOptional;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, KeyKind kind) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, KeyKind kind, boolean keyOptional) {
         this.keys = keys;
         this.kind = kind;
+        this.keyOptional = keyOptional;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null && kind == KeyKind.WRITE) {
-            // Segment clients may send the write key in the body instead; the endpoint checks it there.
+        if (header == null && keyOptional) {
             chain.doFilter(request, response);
             return;
         }

@@ -10,32 +10,25 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * API keys in PostgreSQL, as SHA-256 of 192-bit random tokens (high-entropy tokens need no slow KDF).
- * Lookups are cached for a few seconds so ingestion does not query the key on every request; a
- * revoked key stops working on this node at once and on other nodes within {@link #CACHE_TTL}.
+ * Every request looks its key up (one unique-index probe), so a key revoked on any node stops working
+ * on every node at once.
  */
 @Repository
 public class KeyStore {
-    static final Duration CACHE_TTL = Duration.ofSeconds(10);
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-
-    private record Cached(long workspaceId, Instant until) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     KeyStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -70,26 +63,14 @@ public class KeyStore {
     }
 
     public boolean revoke(long workspaceId, long id) {
-        int n = jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where workspace_id = ? and id = ?")
-                .params(workspaceId, id).update();
-        cache.clear();
-        return n == 1;
+        return jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where workspace_id = ? and id = ?")
+                .params(workspaceId, id).update() == 1;
     }
 
     public OptionalLong workspaceOf(String token, KeyKind kind) {
-        String hash = hash(token);
-        Instant now = clock.instant();
-        Cached hit = cache.get(hash);
-        if (hit != null && hit.until().isAfter(now)) {
-            return hit.workspaceId() < 0 ? OptionalLong.empty() : OptionalLong.of(hit.workspaceId());
-        }
-        long ws = jdbc.sql("select workspace_id from api_key where token_hash = ? and kind = ? and revoked_at is null")
-                .params(hash, kind.dbValue()).query(Long.class).optional().orElse(-1L);
-        if (cache.size() > 10_000) {
-            cache.clear();
-        }
-        cache.put(hash, new Cached(ws, now.plus(CACHE_TTL)));
-        return ws < 0 ? OptionalLong.empty() : OptionalLong.of(ws);
+        return jdbc.sql("select workspace_id from api_key where token_hash = ? and kind = ? and revoked_at is null")
+                .params(hash(token), kind.dbValue()).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     static String hash(String token) {

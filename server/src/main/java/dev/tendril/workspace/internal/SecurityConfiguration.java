@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,10 +17,15 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Three doors: Segment ingestion under {@code /v1} (write key), the REST API under {@code /api}
- * (secret key), and the web UI (signed-in users, sessions, CSRF).
+ * Four doors: Segment ingestion under {@code /v1} (write key), the REST API under {@code /api}
+ * (secret key), the actuator under {@code /actuator} (health for anyone; metrics for the secret key or
+ * an owner's session, on whichever port it is served), and the web UI (signed-in users, sessions, CSRF,
+ * sign-in throttling).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,13 +43,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain ingestionChain(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/v1/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.WRITE), true);
+        return stateless(http.securityMatcher("/v1/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.WRITE, true), true);
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain restApiChain(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/api/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET), false);
+        return stateless(http.securityMatcher("/api/**"), new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET, false), false);
     }
 
     private static SecurityFilterChain stateless(HttpSecurity http, ApiKeyAuthenticationFilter filter, boolean bodyKeyAllowed)
@@ -64,18 +70,49 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Metrics tell error types per URL, disk paths and session counts: only health (and its probes) is public. A
+     * secret key (Bearer, as a Prometheus scrape sends it) or an owner's session reads the rest.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain webUiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, ApiKeys keys) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, KeyKind.SECRET, true), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyRole("OWNER", "SECRET_KEY"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, denied) -> Unauthorized.write(response,
+                        "Metrics need a secret key ('Authorization: Bearer sk_…') or an owner's session")))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain webUiChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        var signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/contacts");
+        var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/keys", "/keys/**").hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/scoring", "/segments").hasAnyRole("OWNER", "MARKETER")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/contacts", false).permitAll())
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            signedIn.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, failure) -> {
+                            if (failure instanceof BadCredentialsException) {
+                                throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            }
+                            wrongPassword.onAuthenticationFailure(request, response, failure);
+                        }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -79,7 +79,7 @@ class BackendsAgreeIntegrationTest {
         for (int n = 0; n < CONDITIONS; n++) {
             Map<String, Object> source = gen.condition(0);
             String text = json.writeValueAsString(source);
-            Condition condition = conditions.parse(source);
+            Condition condition = conditions.parse(json.valueToTree(source));
             Set<Long> sql = new TreeSet<>(conditions.matchingContactIds(t.workspaceId(), condition, now));
             Set<Long> memory = new TreeSet<>();
             contacts.forEach((id, snapshot) -> {

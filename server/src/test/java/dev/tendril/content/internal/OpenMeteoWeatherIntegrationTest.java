@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.tendril.platform.OutboundHttp;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,18 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Open-Meteo provider against a WireMock server speaking the forecast API's wire format. */
 class OpenMeteoWeatherIntegrationTest {
     WireMockServer server;
+    /** WireMock listens on the loopback address, which only an operator's setting opens to outbound calls. */
+    OutboundHttp http = new OutboundHttp(true, Duration.ofSeconds(1), 1_000_000);
     OpenMeteoWeather weather;
 
     @BeforeEach
     void start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        weather = new OpenMeteoWeather(server.baseUrl(), Duration.ofMillis(500), JsonMapper.builder().build());
+        weather = new OpenMeteoWeather(http, server.baseUrl(), Duration.ofMillis(500), JsonMapper.builder().build());
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         server.stop();
+        http.close();
     }
 
     @Test
@@ -63,5 +67,17 @@ class OpenMeteoWeatherIntegrationTest {
         long start = System.nanoTime();
         assertThat(weather.current(1, 2)).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void aBaseUrlOnTheLocalNetworkIsNeverCalledUnlessTheOperatorAllowsIt() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/forecast")).willReturn(aResponse().withBody("""
+                {"current": {"temperature_2m": 9.4, "weather_code": 61}}""")));
+        try (OutboundHttp guarded = new OutboundHttp(false, Duration.ofSeconds(1), 1_000_000)) {
+            var refused = new OpenMeteoWeather(guarded, "http://127.0.0.1:" + server.port(), Duration.ofMillis(500), JsonMapper.builder().build());
+            assertThat(refused.current(1, 2)).isEmpty();
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(weather.current(1, 2)).isPresent();
     }
 }

@@ -40,7 +40,7 @@ class AiProposalParserTest {
     @Test
     void anAnswerWithoutVariantsIsAProviderError() {
         assertThatThrownBy(() -> AiProposalParser.parse("I cannot help with that.", 3))
-                .isInstanceOf(AiVariantProvider.ProviderException.class).hasMessageContaining("not JSON");
+                .isInstanceOf(AiVariantProvider.ProviderException.class).hasMessageContaining("not JSON").hasMessageNotContaining("cannot help");
         assertThatThrownBy(() -> AiProposalParser.parse("{\"ideas\": []}", 3)).isInstanceOf(AiVariantProvider.ProviderException.class);
         assertThatThrownBy(() -> AiProposalParser.parse("{\"variants\": [{\"subject\": 4}]}", 3))
                 .isInstanceOf(AiVariantProvider.ProviderException.class).hasMessageContaining("no usable subject");

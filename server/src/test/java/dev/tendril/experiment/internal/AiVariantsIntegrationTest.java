@@ -15,6 +15,7 @@ import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,13 +188,62 @@ class AiVariantsIntegrationTest {
     }
 
     @Test
+    void aBaseUrlTheOutboundGuardRefusesIsA400NamingTheFieldWhenSaved() {
+        // The tests' context allows loopback and private networks (WireMock listens on 127.0.0.1); link-local addresses,
+        // where cloud metadata answers, are refused whatever the operator allows.
+        for (String url : List.of("http://169.254.169.254/latest", "http://[::ffff:169.254.169.254]/v1", "http://[fe80::1]/v1",
+                "http://0.0.0.0:11434/v1", "http://224.0.0.1/v1")) {
+            var refused = t.api("PUT", "/api/v1/experiments/ai-settings", "{\"baseUrl\": \"" + url + "\", \"model\": \"m\"}");
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.text("/errors/0/field")).as(url).isEqualTo("baseUrl");
+            assertThat(refused.text("/errors/0/message")).as(url).startsWith("cannot be called: ").contains("address");
+        }
+        var unresolvable = t.api("PUT", "/api/v1/experiments/ai-settings", "{\"baseUrl\": \"https://no-such-host.invalid/v1\", \"model\": \"m\"}");
+        assertThat(unresolvable.text("/errors/0/field")).isEqualTo("baseUrl");
+        assertThat(unresolvable.text("/errors/0/message")).contains("cannot resolve the host no-such-host.invalid");
+        assertThat(t.api("GET", "/api/v1/experiments/ai-settings", null).text("/configured")).isEqualTo("false");
+    }
+
+    @Test
+    void aStoredBaseUrlTheGuardRefusesIsRefusedAtCallTimeToo() {
+        String id = experiment();
+        // As settings saved before the guard, or by hand, would be.
+        jdbc.sql("insert into experiment_ai_settings (workspace_id, provider, base_url, model, updated_at) values (?, ?, ?, ?, now())")
+                .params(t.workspaceId(), "openai-compatible", "http://169.254.169.254/v1", "m").update();
+        var refused = t.api("POST", "/api/v1/experiments/" + id + "/ai-proposals", null);
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.text("/detail")).contains("169.254.169.254 is a link-local address");
+        assertThat(t.api("GET", "/api/v1/experiments/" + id + "/ai-proposals", null).json().get("data").size()).isZero();
+    }
+
+    @Test
+    void aProvidersAnswerIsNeverEchoedOnlyItsStatus() {
+        String id = experiment();
+        configure("sk-test");
+        for (var answer : List.of(aResponse().withStatus(500).withBody("db password: hunter2"),
+                aResponse().withStatus(200).withBody("<html>admin console: hunter2</html>"),
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"hunter2\": true}"),
+                okJson(completion("hunter2 is not a subject line")))) {
+            llm.resetAll();
+            llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(answer));
+            var failed = t.api("POST", "/api/v1/experiments/" + id + "/ai-proposals", null);
+            assertThat(failed.status()).isEqualTo(502);
+            assertThat(failed.body()).doesNotContain("hunter2");
+            assertThat(failed.text("/detail")).startsWith("The AI provider failed: ");
+        }
+        llm.resetAll();
+        llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500).withBody("hunter2")));
+        assertThat(t.api("POST", "/api/v1/experiments/" + id + "/ai-proposals", null).text("/detail")).endsWith("answered HTTP 500");
+    }
+
+    @Test
     void aFailingOrRamblingProviderIsABadGatewayAndStoresNothing() {
         String id = experiment();
         configure("sk-test");
         llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429).withBody("{\"error\": \"rate limited\"}")));
         var limited = t.api("POST", "/api/v1/experiments/" + id + "/ai-proposals", null);
         assertThat(limited.status()).isEqualTo(502);
-        assertThat(limited.text("/detail")).contains("429", "rate limited");
+        assertThat(limited.text("/detail")).contains("429").doesNotContain("rate limited");
 
         llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(completion("I'd rather not."))));
         assertThat(t.api("POST", "/api/v1/experiments/" + id + "/ai-proposals", null).status()).isEqualTo(502);

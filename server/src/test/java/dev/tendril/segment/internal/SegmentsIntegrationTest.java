@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class SegmentsIntegrationTest {
@@ -34,6 +35,7 @@ class SegmentsIntegrationTest {
     @Autowired Contacts contacts;
     @Autowired Conditions conditions;
     @Autowired TransactionTemplate tx;
+    @Autowired JsonMapper json;
     TestTenant t;
 
     @BeforeEach
@@ -184,7 +186,7 @@ class SegmentsIntegrationTest {
             }
         }));
         assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
-        Condition vp = conditions.parse(Map.of("attribute", "title", "op", "contains", "value", "VP"));
+        Condition vp = conditions.parse(json.valueToTree(Map.of("attribute", "title", "op", "contains", "value", "VP")));
         long[] among = {contactId};
         Instant now = Instant.now();
         CompletableFuture<int[]> reconciled = CompletableFuture.supplyAsync(() -> tx.execute(s ->
