@@ -7,217 +7,180 @@ import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestContextManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A property-based fuzz of the tracking API: random call shapes (every field absent, valid or of a wrong type, extra
  * fields, random nesting, strings with control characters, NUL and any Unicode) sent as single calls and batches.
  * No answer may be a 5xx; a 2xx must have stored every call of the request exactly once (each messageId once, and as
- * many events as calls); a refusal must have stored nothing. jqwik draws a new seed each run and prints it with any
- * failure ({@code @Property(seed = "…")} replays it).
+ * many events as calls); a refusal must have stored nothing. Each run draws a new seed and names it with any failure;
+ * {@code -Dtendril.seed=…} replays it.
  */
+@IntegrationTest
 class TrackingApiFuzzIntegrationTest {
-    /** Carries the annotation of the integration tests, so the context is their shared one, from Spring's test cache. */
-    @IntegrationTest
-    static class SharedContext {}
-
+    private static final int TRIES = 400;
     private static final List<String> TYPES = List.of("identify", "track", "page", "screen", "group", "alias");
-    /** A messageId or a numeric id unique to this run: stored-once is checked per messageId. */
-    private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime());
-    private static final Object ABSENT = new Object();
+    private static final List<String> ODD_TIMES = List.of("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z",
+            "1999-12-31T23:59:59Z", "2024-02-30T00:00:00Z", "2016-12-31T23:59:60Z", "2024-01-01T00:00:00+25:00", "");
 
-    private static TestTenants tenants;
-    private static JdbcClient jdbc;
-    private static JsonMapper json;
-    private TestTenant t;
+    @Autowired TestTenants tenants;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
 
-    /** One request: the endpoint and its calls (a single call, or a batch and the batch's own fields). */
-    record Request(String type, List<Map<String, Object>> calls, Map<String, Object> batchFields) {}
-
-    @BeforeContainer
-    static void sharedContext() throws Exception {
-        ApplicationContext context = new TestContextManager(SharedContext.class).getTestContext().getApplicationContext();
-        tenants = context.getBean(TestTenants.class);
-        jdbc = context.getBean(JdbcClient.class);
-        json = context.getBean(JsonMapper.class);
-    }
-
-    @BeforeProperty
-    void tenant() {
-        t = tenants.create();
-    }
-
-    @Property(tries = 400)
-    void noCallShapeGetsA5xxAndEveryAcceptedCallIsStoredOnce(@ForAll("requests") Request request) {
-        List<Map<String, Object>> calls = withUniqueIds(request.calls());
-        Object body;
-        if (request.type().equals("batch")) {
-            Map<String, Object> batch = new LinkedHashMap<>(request.batchFields());
-            batch.put("batch", calls);
-            body = batch;
-        } else {
-            body = calls.getFirst();
-        }
-        long before = events();
-        TestTenant.Answer answer = t.track("/v1/" + request.type(), json.writeValueAsString(body));
-
-        assertThat(answer.status()).as("status of %s", answer.body()).isLessThan(500);
-        // the shapes must reach storage often, not only the validation that refuses them
-        Statistics.label("answer").collect(answer.status() / 100 == 2 ? "accepted" : "refused");
-        Statistics.label("answer").coverage(answers -> answers.check("accepted").percentage(p -> p >= 15));
-        if (answer.status() / 100 == 2) {
-            assertThat(events() - before).as("events stored by an accepted request of %d calls", calls.size()).isEqualTo(calls.size());
-            for (Map<String, Object> call : calls) {
-                if (call.get("messageId") instanceof String || call.get("messageId") instanceof Number) {
-                    assertThat(jdbc.sql("select count(*) from event where workspace_id = ? and message_id = ?")
-                            .params(t.workspaceId(), String.valueOf(call.get("messageId"))).query(Long.class).single())
-                            .as("rows of messageId %s", call.get("messageId")).isOne();
-                }
+    @Test
+    void noCallShapeGetsA5xxAndEveryAcceptedCallIsStoredOnce() {
+        long seed = Long.getLong("tendril.seed", new Random().nextLong());
+        Random random = new Random(seed);
+        TestTenant t = tenants.create();
+        int accepted = 0;
+        for (int i = 0; i < TRIES; i++) {
+            String type = random.nextInt(5) < 2 ? TYPES.get(random.nextInt(TYPES.size())) : "batch";
+            List<Map<String, Object>> calls = new ArrayList<>();
+            int n = type.equals("batch") ? random.nextInt(7) : 1;
+            for (int c = 0; c < n; c++) {
+                calls.add(call(random, type.equals("batch")));
             }
-        } else {
-            assertThat(answer.status()).as("a refusal of %s", answer.body()).isBetween(400, 499);
-            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(events()).as("events stored by a refused request").isEqualTo(before);
-        }
-    }
+            Object body = calls.isEmpty() ? Map.of("batch", List.of()) : calls.getFirst();
+            if (type.equals("batch")) {
+                Map<String, Object> batch = new LinkedHashMap<>();
+                field(random, batch, "sentAt", () -> time(random));
+                field(random, batch, "context", () -> object(random, 2));
+                batch.put("batch", calls);
+                body = batch;
+            }
+            String sent = json.writeValueAsString(body);
+            String replay = "seed " + seed + ", request " + i + ": " + sent;
+            long before = events(t);
+            TestTenant.Answer answer = t.track("/v1/" + type, sent);
 
-    @Provide
-    Arbitrary<Request> requests() {
-        Arbitrary<Request> single = Combinators.combine(Arbitraries.of(TYPES), call(false))
-                .as((type, call) -> new Request(type, List.of(call), Map.of()));
-        Arbitrary<Request> batch = Combinators.combine(call(true).list().ofMaxSize(6), batchFields())
-                .as((calls, fields) -> new Request("batch", calls, fields));
-        return Arbitraries.frequencyOf(Tuple.of(2, single), Tuple.of(3, batch));
+            assertThat(answer.status()).as("%s%nanswered %s", replay, answer.body()).isLessThan(500);
+            if (answer.status() / 100 == 2) {
+                accepted++;
+                assertThat(events(t) - before).as("events stored by an accepted request; %s", replay).isEqualTo(calls.size());
+                for (Map<String, Object> call : calls) {
+                    if (call.get("messageId") instanceof String || call.get("messageId") instanceof Number) {
+                        assertThat(jdbc.sql("select count(*) from event where workspace_id = ? and message_id = ?")
+                                .params(t.workspaceId(), String.valueOf(call.get("messageId"))).query(Long.class).single())
+                                .as("rows of messageId %s; %s", call.get("messageId"), replay).isOne();
+                    }
+                }
+            } else {
+                assertThat(answer.status()).as("%s%nanswered %s", replay, answer.body()).isBetween(400, 499);
+                assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(replay).startsWith("application/problem+json");
+                assertThat(events(t)).as("events stored by a refused request; %s", replay).isEqualTo(before);
+            }
+        }
+        // the shapes must reach storage often, not only the validation that refuses them
+        assertThat(accepted).as("requests accepted of %d (seed %d)", TRIES, seed).isGreaterThanOrEqualTo(TRIES * 15 / 100);
+        System.out.println("FUZZ tracking seed=" + seed + " tries=" + TRIES + " accepted=" + accepted);
     }
 
     /** A call: each field of the spec absent, valid or of a random other type, plus random extra fields. */
-    private Arbitrary<Map<String, Object>> call(boolean typed) {
-        List<Arbitrary<Map.Entry<String, Object>>> fields = new ArrayList<>();
-        if (typed) {
-            fields.add(field("type", Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of(TYPES)), Tuple.of(1, text())).map(Object.class::cast)));
+    private static Map<String, Object> call(Random r, boolean typed) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            call.put(text(r), value(r, 2));
         }
-        fields.add(field("userId", id()));
-        fields.add(field("anonymousId", id()));
-        fields.add(field("messageId", Arbitraries.of("unique", "unique-number").map(Object.class::cast)));
-        fields.add(field("event", text().map(Object.class::cast)));
-        fields.add(field("name", text().map(Object.class::cast)));
-        fields.add(field("groupId", id()));
-        fields.add(field("previousId", id()));
+        if (typed) {
+            field(r, call, "type", () -> r.nextInt(9) < 8 ? TYPES.get(r.nextInt(TYPES.size())) : text(r));
+        }
+        field(r, call, "userId", () -> id(r));
+        field(r, call, "anonymousId", () -> id(r));
+        field(r, call, "messageId", () -> r.nextBoolean() ? "fuzz-" + UUID.randomUUID() : r.nextLong(1, Long.MAX_VALUE));
+        field(r, call, "event", () -> text(r));
+        field(r, call, "name", () -> text(r));
+        field(r, call, "groupId", () -> id(r));
+        field(r, call, "previousId", () -> id(r));
         for (String object : List.of("properties", "traits", "context", "integrations")) {
-            fields.add(field(object, object(3).map(Object.class::cast)));
+            field(r, call, object, () -> object(r, 3));
         }
         for (String time : List.of("timestamp", "sentAt", "originalTimestamp")) {
-            fields.add(field(time, instant()));
+            field(r, call, time, () -> time(r));
         }
-        Arbitrary<Map<String, Object>> extra = Arbitraries.maps(text(), value(2)).ofMaxSize(2);
-        return Combinators.combine(Combinators.combine(fields).as(entries -> entries), extra).as((entries, more) -> {
-            Map<String, Object> call = new LinkedHashMap<>(more);
-            for (Map.Entry<String, Object> e : entries) {
-                if (e != null) {
-                    call.put(e.getKey(), e.getValue());
-                }
-            }
-            return call;
-        });
+        return call;
     }
 
-    private Arbitrary<Map<String, Object>> batchFields() {
-        Arbitrary<Map.Entry<String, Object>> sentAt = field("sentAt", instant());
-        Arbitrary<Map.Entry<String, Object>> context = field("context", object(2).map(Object.class::cast));
-        return Combinators.combine(sentAt, context).as((s, c) -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : new Map.Entry[] {s, c}) {
-                if (e != null) {
-                    out.put(e.getKey(), e.getValue());
-                }
-            }
-            return out;
-        });
+    /** Absent a fifth of the time, a random value of any type (JSON null too) a tenth, else the valid value. */
+    private static void field(Random r, Map<String, Object> into, String name, java.util.function.Supplier<Object> valid) {
+        int roll = r.nextInt(10);
+        if (roll < 2) {
+            return;
+        }
+        into.put(name, roll < 3 ? value(r, 2) : valid.get());
     }
 
-    /** Absent (a null entry) a fifth of the time, a random value of any type (JSON null too) a tenth, else the valid value. */
-    private static Arbitrary<Map.Entry<String, Object>> field(String name, Arbitrary<Object> valid) {
-        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(ABSENT)), Tuple.of(1, value(2)), Tuple.of(7, valid))
-                .map(v -> v == ABSENT ? null : new AbstractMap.SimpleEntry<>(name, v));
-    }
-
-    private static Arbitrary<Object> id() {
-        return Arbitraries.frequencyOf(Tuple.of(6, text().filter(s -> !s.isEmpty())), Tuple.of(1, Arbitraries.longs()))
-                .map(Object.class::cast);
+    private static Object id(Random r) {
+        if (r.nextInt(7) == 0) {
+            return r.nextLong();
+        }
+        String text = text(r);
+        return text.isEmpty() ? "x" : text;
     }
 
     /** A time of the last month, or text that may not be one, or a time far outside any sane range. */
-    private static Arbitrary<Object> instant() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.longs().between(0, 30L * 86_400).map(s -> now.minusSeconds(s).toString())),
-                Tuple.of(1, Arbitraries.of("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "1999-12-31T23:59:59Z",
-                        "2024-02-30T00:00:00Z", "2016-12-31T23:59:60Z", "2024-01-01T00:00:00+25:00", "")),
-                Tuple.of(1, text())).map(Object.class::cast);
-    }
-
-    /** Any text: control characters, NUL, lone surrogates, any plane of Unicode. */
-    private static Arbitrary<String> text() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.strings().alpha().numeric().withChars(" -_.@").ofMaxLength(20)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(20)),
-                Tuple.of(1, Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars("\u007f\u202e\ufeff\ud800\udc00").ofMaxLength(8)));
-    }
-
-    private static Arbitrary<Map<String, Object>> object(int depth) {
-        return Arbitraries.maps(text(), value(depth - 1)).ofMaxSize(4);
-    }
-
-    /** A JSON value of any type, nested up to {@code depth} levels. */
-    private static Arbitrary<Object> value(int depth) {
-        List<Tuple.Tuple2<Integer, Arbitrary<?>>> choices = new ArrayList<>(List.of(
-                Tuple.of(1, Arbitraries.just(null)), Tuple.of(1, Arbitraries.of(true, false)), Tuple.of(2, Arbitraries.longs()),
-                Tuple.of(1, Arbitraries.doubles()), Tuple.of(3, text())));
-        if (depth > 0) {
-            choices.add(Tuple.of(1, value(depth - 1).list().ofMaxSize(3)));
-            choices.add(Tuple.of(1, Arbitraries.lazy(() -> object(depth))));
+    private static Object time(Random r) {
+        int roll = r.nextInt(8);
+        if (roll < 6) {
+            return Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(r.nextLong(30L * 86_400)).toString();
         }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Arbitrary<Object> any = (Arbitrary) Arbitraries.frequencyOf(choices.toArray(Tuple.Tuple2[]::new));
-        return any;
+        return roll == 6 ? ODD_TIMES.get(r.nextInt(ODD_TIMES.size())) : text(r);
     }
 
-    /** The calls with their messageId placeholders made unique to this run (a string, or a number). */
-    private static List<Map<String, Object>> withUniqueIds(List<Map<String, Object>> calls) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> call : calls) {
-            Map<String, Object> copy = new LinkedHashMap<>(call);
-            if ("unique".equals(copy.get("messageId"))) {
-                copy.put("messageId", "fuzz-" + UUID.randomUUID());
-            } else if ("unique-number".equals(copy.get("messageId"))) {
-                copy.put("messageId", UNIQUE.incrementAndGet());
-            }
-            out.add(copy);
+    /** Any text: letters and digits, any code unit (control characters, NUL, lone surrogates), or only control characters. */
+    private static String text(Random r) {
+        int roll = r.nextInt(7);
+        int length = r.nextInt(roll == 6 ? 9 : 21);
+        StringBuilder s = new StringBuilder(length);
+        String plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.@";
+        String odd = "\u007f\u202e\ufeff\ud800\udc00";
+        for (int i = 0; i < length; i++) {
+            s.append(switch (roll) {
+                case 0, 1, 2, 3 -> plain.charAt(r.nextInt(plain.length()));
+                case 4, 5 -> (char) r.nextInt(Character.MAX_VALUE + 1);
+                default -> r.nextInt(3) == 0 ? odd.charAt(r.nextInt(odd.length())) : (char) r.nextInt(0x20);
+            });
+        }
+        return s.toString();
+    }
+
+    private static Map<String, Object> object(Random r, int depth) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = r.nextInt(5); i > 0; i--) {
+            out.put(text(r), value(r, depth - 1));
         }
         return out;
     }
 
-    private long events() {
+    /** A JSON value of any type, nested up to {@code depth} levels. */
+    private static Object value(Random r, int depth) {
+        int roll = r.nextInt(depth > 0 ? 10 : 8);
+        return switch (roll) {
+            case 0 -> null;
+            case 1 -> r.nextBoolean();
+            case 2, 3 -> r.nextLong();
+            case 4 -> r.nextDouble() * Math.pow(10, r.nextInt(-10, 300));
+            case 5, 6, 7 -> text(r);
+            case 8 -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = r.nextInt(4); i > 0; i--) {
+                    list.add(value(r, depth - 1));
+                }
+                yield list;
+            }
+            default -> object(r, depth);
+        };
+    }
+
+    private long events(TestTenant t) {
         return jdbc.sql("select count(*) from event where workspace_id = ?").param(t.workspaceId()).query(Long.class).single();
     }
 }

@@ -29,7 +29,10 @@ final class JsonDates {
     static LocalDate day(JsonField in) {
         if (isDay(in)) {
             try {
-                return LocalDate.parse(in.node().stringValue());
+                LocalDate day = LocalDate.parse(in.node().stringValue());
+                if (day.getYear() >= 1) { // PostgreSQL has no year 0, and reads a year before it as BC
+                    return day;
+                }
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -114,7 +114,7 @@ public class AttributeTypes {
             case STRING -> value instanceof String ? value : lenient && !(value instanceof List) ? value.toString() : null;
             case NUMBER -> {
                 if (value instanceof Number n) {
-                    yield n;
+                    yield n instanceof Double d && !Double.isFinite(d) ? null : n; // 1e999 reads as infinity: no number to store
                 }
                 if (lenient && value instanceof String s) {
                     try {

@@ -3,6 +3,7 @@ package dev.tendril.event.internal;
 import dev.tendril.event.Ingestion;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.StorableText;
 import dev.tendril.platform.UnauthorizedException;
 import dev.tendril.workspace.ApiKeys;
 import dev.tendril.workspace.CurrentWorkspace;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +72,7 @@ class TrackingController {
             throw new NotFoundException("endpoint", "/v1/" + type);
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> parsed = (Map<String, Object>) NulCharacters.replace(parse(read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES)));
+        Map<String, Object> parsed = (Map<String, Object>) RepairUnstorableText.repaired(parse(read(request, batch ? MAX_BATCH_BYTES : MAX_CALL_BYTES)));
         long workspaceId = CurrentWorkspace.find().orElseGet(() -> workspaceOfBodyKey(parsed));
         admission.admit(() -> batch ? ingestion.batch(workspaceId, parsed) : ingestion.single(workspaceId, type, parsed));
         return SUCCESS;
@@ -87,6 +90,9 @@ class TrackingController {
      * they are read (Segment's 32 KB per call), so no call is serialised again nor the body parsed twice.
      */
     private Map<String, Object> parse(byte[] body) {
+        if (!StorableText.isUtf8(body)) {
+            throw new InvalidInputException("body", "is not valid UTF-8");
+        }
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException("body", "must be a JSON object");
@@ -104,8 +110,13 @@ class TrackingController {
                 throw new InvalidInputException("body", "malformed JSON: content after the object");
             }
             return out;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException("body", "exceeds the JSON parser's limits (nesting depth, number or text length)");
+        } catch (StreamReadException e) {
+            throw new InvalidInputException("body", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("body", "malformed JSON");
         }
     }
 

@@ -24,6 +24,8 @@ final class TrackingParser {
     /** How far ahead of its arrival a time given in a call may be at all (a client clock years off is a bug). */
     private static final Duration LATEST_AHEAD = Duration.ofDays(366);
     private static final int MAX_ID = 255;
+    /** Event and page names are indexed with the contact and time: a btree entry must fit a third of a page. */
+    private static final int MAX_NAME = 500;
 
     private TrackingParser() {}
 
@@ -64,8 +66,8 @@ final class TrackingParser {
             throw new InvalidInputException(path + "userId", "userId or anonymousId is required");
         }
         String name = switch (type) {
-            case "track" -> required(string(call.get("event"), path + "event"), path + "event");
-            case "page", "screen" -> string(call.get("name"), path + "name");
+            case "track" -> required(name(call.get("event"), path + "event"), path + "event");
+            case "page", "screen" -> name(call.get("name"), path + "name");
             case "group" -> required(id(call.get("groupId"), path + "groupId"), path + "groupId");
             case "alias" -> {
                 required(userId, path + "userId");
@@ -137,6 +139,14 @@ final class TrackingParser {
             return (String) value;
         }
         throw new InvalidInputException(field, "must be a string");
+    }
+
+    private static String name(Object value, String field) {
+        String name = string(value, field);
+        if (name != null && name.length() > MAX_NAME) {
+            throw new InvalidInputException(field, "is longer than " + MAX_NAME + " characters");
+        }
+        return name;
     }
 
     /** Segment ids may arrive as numbers; they are kept as text. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -71,11 +72,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
-    /** A unique key or foreign key of stored data refused the write (two requests raced for the same email, say). */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail integrity(DataIntegrityViolationException e) {
+    /** A unique key refused the write: two requests raced for the same email, say. Read again, then retry. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
         log.info("Refused as a conflict with stored data: {}", e.getMostSpecificCause().getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the request conflicts with data stored meanwhile; read it again and retry");
+    }
+
+    /**
+     * The database refused a value that validation let through (a missing check, so logged as a warning to fix): the
+     * request must change, so a 400, not a 409 that tells the client to retry it as it is.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("A value reached the database that validation should have refused: {}", e.getMostSpecificCause().getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a value of the request cannot be stored");
     }
 
     @ExceptionHandler(DateTimeException.class)

@@ -207,6 +207,9 @@ class Segments {
         if (description != null && !(description instanceof String)) {
             throw new InvalidInputException("description", "must be a string");
         }
+        if (description != null && ((String) description).length() > 2000) {
+            throw new InvalidInputException("description", "must be at most 2000 characters");
+        }
         return (String) description;
     }
 }

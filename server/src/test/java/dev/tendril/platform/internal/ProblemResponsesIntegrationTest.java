@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -65,10 +66,13 @@ class ProblemResponsesIntegrationTest {
     }
 
     @Test
-    void aConflictWithStoredDataIsA409ThatNamesNoConstraint() {
-        ProblemDetail problem = new ProblemHandler().integrity(new DataIntegrityViolationException("duplicate key value violates "
+    void aDuplicateKeyIsA409AndAnyOtherRefusedValueA400NeitherNamingTheConstraint() {
+        ProblemDetail duplicate = new ProblemHandler().duplicate(new DuplicateKeyException("duplicate key value violates "
                 + "unique constraint \"contact_email_key\""));
-        assertThat(problem.getStatus()).isEqualTo(HttpStatus.CONFLICT.value());
-        assertThat(problem.getDetail()).doesNotContain("contact_email_key");
+        assertThat(duplicate.getStatus()).isEqualTo(HttpStatus.CONFLICT.value());
+        assertThat(duplicate.getDetail()).doesNotContain("contact_email_key");
+        ProblemDetail refused = new ProblemHandler().integrity(new DataIntegrityViolationException("value too long for type character varying(200)"));
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
+        assertThat(refused.getDetail()).doesNotContain("varying");
     }
 }

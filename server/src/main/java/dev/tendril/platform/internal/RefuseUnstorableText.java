@@ -1,15 +1,20 @@
 package dev.tendril.platform.internal;
 
 import dev.tendril.platform.InvalidInputException;
+import dev.tendril.platform.StorableText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,17 +28,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * PostgreSQL's text and jsonb cannot hold the NUL character: a REST request with one in its JSON body or its query
- * parameters is a 400 naming the field (the tracking API replaces it instead: a Segment client's batch is never
- * refused for one).
+ * REST input PostgreSQL cannot store is a 400 naming the field, never a 500 or a silent change: a body that is not
+ * valid UTF-8 (an overlong encoding, say, which a lenient decoder reads as another character), a NUL character or a
+ * lone surrogate in a string or a key ({@link StorableText}), a number past the double range (read as infinity), and the
+ * same in query parameters. The tracking API repairs such text instead of refusing a Segment client's batch.
  */
 @ControllerAdvice(basePackages = "dev.tendril")
-class RefuseNulCharacters extends RequestBodyAdviceAdapter {
-    static final String MESSAGE = "must not contain the NUL character (\\u0000)";
+class RefuseUnstorableText extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] body = input.getBody().readAllBytes(); // bounded by LimitRequestBodies
+        if (!StorableText.isUtf8(body)) {
+            throw new InvalidInputException("body", "is not valid UTF-8");
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
     }
 
     @Override
@@ -45,10 +70,11 @@ class RefuseNulCharacters extends RequestBodyAdviceAdapter {
 
     private static void check(Object value, String path) {
         switch (value) {
-            case String s when s.indexOf('\u0000') >= 0 -> throw new InvalidInputException(path.isEmpty() ? "body" : path, MESSAGE);
+            case String s -> text(s, path);
+            case Double d when !Double.isFinite(d) -> throw new InvalidInputException(name(path), "must be a finite number");
             case Map<?, ?> map -> map.forEach((k, v) -> {
                 String key = String.valueOf(k);
-                check(key, path);
+                text(key, path);
                 check(v, path.isEmpty() ? key : path + "." + key);
             });
             case List<?> list -> {
@@ -56,9 +82,11 @@ class RefuseNulCharacters extends RequestBodyAdviceAdapter {
                     check(list.get(i), path + "[" + i + "]");
                 }
             }
-            case JsonNode node when node.isString() -> check(node.stringValue(), path);
+            case JsonNode node when node.isString() -> text(node.stringValue(), path);
+            case JsonNode node when node.isNumber() && !Double.isFinite(node.doubleValue()) && node.isFloatingPointNumber() ->
+                    throw new InvalidInputException(name(path), "must be a finite number");
             case JsonNode node when node.isObject() -> node.properties().forEach(e -> {
-                check(e.getKey(), path);
+                text(e.getKey(), path);
                 check(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
             });
             case JsonNode node when node.isArray() -> {
@@ -68,6 +96,17 @@ class RefuseNulCharacters extends RequestBodyAdviceAdapter {
             }
             case null, default -> { }
         }
+    }
+
+    private static void text(String s, String path) {
+        int at = StorableText.firstUnstorable(s);
+        if (at >= 0) {
+            throw new InvalidInputException(name(path), StorableText.fault(s, at));
+        }
+    }
+
+    private static String name(String path) {
+        return path.isEmpty() ? "body" : path;
     }
 
     /** Query and form parameters, checked before any controller. */
@@ -83,10 +122,12 @@ class RefuseNulCharacters extends RequestBodyAdviceAdapter {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-                for (String v : p.getValue()) {
-                    if (p.getKey().indexOf('\u0000') >= 0 || v.indexOf('\u0000') >= 0) {
-                        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, p.getKey() + ": " + MESSAGE);
-                        problem.setProperty("errors", List.of(Map.of("field", p.getKey(), "message", MESSAGE)));
+                for (String text : texts(p.getKey(), p.getValue())) {
+                    int at = StorableText.firstUnstorable(text);
+                    if (at >= 0) {
+                        String fault = StorableText.fault(text, at);
+                        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, p.getKey() + ": " + fault);
+                        problem.setProperty("errors", List.of(Map.of("field", p.getKey(), "message", fault)));
                         response.setStatus(HttpStatus.BAD_REQUEST.value());
                         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                         json.writeValue(response.getOutputStream(), problem);
@@ -95,6 +136,12 @@ class RefuseNulCharacters extends RequestBodyAdviceAdapter {
                 }
             }
             chain.doFilter(request, response);
+        }
+
+        private static List<String> texts(String name, String[] values) {
+            List<String> out = new ArrayList<>(List.of(values));
+            out.add(name);
+            return out;
         }
     }
 }
