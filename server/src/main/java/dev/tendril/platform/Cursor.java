@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * An opaque keyset cursor: the sort key of the last row returned (an instant and/or a row id).
- * Clients pass it back unchanged; anything else is a 400 naming {@code cursor}.
+ * An opaque keyset cursor: the sort key of the last row returned (an instant and/or a row id, the row id
+ * hidden as the API ids hide it, see {@link Ids#hide}). Clients pass it back unchanged; anything else is a
+ * 400 naming {@code cursor}.
  */
 public record Cursor(Instant at, long id) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
     public String encode() {
-        String raw = (at == null ? "" : Long.toString(at.getEpochSecond()) + "." + at.getNano()) + "|" + id;
+        String raw = (at == null ? "" : Long.toString(at.getEpochSecond()) + "." + at.getNano()) + "|" + Long.toUnsignedString(Ids.hide(id));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,7 +30,7 @@ public record Cursor(Instant at, long id) {
                 String[] parts = raw.substring(0, bar).split("\\.");
                 at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
             }
-            return new Cursor(at, Long.parseLong(raw.substring(bar + 1)));
+            return new Cursor(at, Ids.reveal(Long.parseUnsignedLong(raw.substring(bar + 1))));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");
         }

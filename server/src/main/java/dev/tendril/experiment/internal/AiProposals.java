@@ -68,7 +68,7 @@ class AiProposals {
         return store.list(workspaceId, definitions.row(workspaceId, experimentId).id()).stream().map(AiProposals::view).toList();
     }
 
-    /** Adds the proposal to a draft as a new variant (weight 1, key {@code ai-<proposal>}). */
+    /** Adds the proposal to a draft as a new variant (weight 1, key {@code ai-<proposal id>}, e.g. {@code ai-ap_0k…}). */
     @Transactional
     ExperimentView accept(long workspaceId, String experimentId, String proposalId) {
         ExperimentRow row = definitions.lock(workspaceId, experimentId);
@@ -85,9 +85,9 @@ class AiProposals {
             throw new ConflictException("variants", "the experiment has " + ExperimentJson.MAX_VARIANTS + " variants already");
         }
         Set<String> taken = new HashSet<>(variants.stream().map(VariantRow::key).toList());
-        String key = "ai-" + Long.toString(proposal.id(), 36);
+        String key = "ai-" + proposalId;
         for (int n = 2; taken.contains(key); n++) {
-            key = "ai-" + Long.toString(proposal.id(), 36) + "-" + n;
+            key = "ai-" + proposalId + "-" + n;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         experiments.addVariant(row, new ExperimentDefinition.Variant(key, "AI proposal", 1, proposal.subject(), proposal.preheader(),
