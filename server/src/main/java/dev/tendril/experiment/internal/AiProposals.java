@@ -53,7 +53,7 @@ class AiProposals {
         AiSettings.Configured configured = settings.configured(workspaceId).orElseThrow(() -> new ConflictException("aiSettings",
                 "AI proposals are off for this workspace: configure PUT /api/v1/experiments/ai-settings first"));
         ExperimentDefinitions.requireDraft(row, "given AI proposals");
-        List<AiVariantProvider.Suggestion> current = experiments.variants(row.id()).stream()
+        List<AiVariantProvider.Suggestion> current = experiments.variants(row).stream()
                 .map(v -> new AiVariantProvider.Suggestion(v.variant().subject(), v.variant().preheader())).toList();
         List<AiVariantProvider.Suggestion> suggestions = configured.provider().propose(configured.connection(),
                 new AiVariantProvider.Brief(row.name(), row.metric(), current, count, instructions));
@@ -80,7 +80,7 @@ class AiProposals {
         if (!proposal.status().equals("pending")) {
             throw new ConflictException("status", "proposal " + proposalId + " was accepted already, as variant " + proposal.variantKey());
         }
-        List<VariantRow> variants = experiments.variants(row.id());
+        List<VariantRow> variants = experiments.variants(row);
         if (variants.size() >= ExperimentJson.MAX_VARIANTS) {
             throw new ConflictException("variants", "the experiment has " + ExperimentJson.MAX_VARIANTS + " variants already");
         }
@@ -92,7 +92,7 @@ class AiProposals {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         experiments.addVariant(row, new ExperimentDefinition.Variant(key, "AI proposal", 1, proposal.subject(), proposal.preheader(),
                 null, null, null), now);
-        store.accepted(proposal.id(), key);
+        store.accepted(workspaceId, proposal.id(), key);
         return definitions.get(workspaceId, experimentId);
     }
 
