@@ -2,6 +2,8 @@ package dev.tendril;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.platform.IdPermutation;
+import dev.tendril.platform.Ids;
 import dev.tendril.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -90,6 +92,52 @@ class DataMigrationsTest {
                     .params(ws, new long[] {a}).update();
             assertThat(jdbc.sql("select count(*) from segment_pending where workspace_id = ?").param(ws).query(Long.class).single())
                     .isEqualTo(2);
+        });
+    }
+
+    /**
+     * V36 gives the database its id key and rewrites the API ids stored definitions hold from the old form (row id in base
+     * 36) to the opaque one: lists and segments named by conditions, templates named by experiment variants.
+     */
+    @Test
+    void storedDefinitionsNameTheSameRowsWithOpaqueIds() throws SQLException {
+        withDatabase("35", (jdbc, migrateOn) -> {
+            long ws = jdbc.sql("insert into workspace (slug, name) values ('o', 'O') returning id").query(Long.class).single();
+            long segment = jdbc.sql("""
+                    insert into segment (workspace_id, name, condition, time_relative)
+                    values (?, 'Nested', '{"and": [{"inSegment": "sg_c"}, {"not": {"inList": "ls_2s"}}, {"stage": "lead"}]}', false)
+                    returning id""").param(ws).query(Long.class).single();
+            jdbc.sql("""
+                    insert into scoring_model (workspace_id, version, definition)
+                    values (?, 1, '{"categories": {"demographics": {"rules": [{"name": "Listed", "condition": {"inList": "ls_1"}}]}}}')""")
+                    .param(ws).update();
+            long block = jdbc.sql("insert into content_block (workspace_id, name, version) values (?, 'offer', 1) returning id").param(ws)
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    insert into content_block_version (block_id, workspace_id, version, content, variants, refs)
+                    values (?, ?, 1, 'default', '[{"condition": {"inSegment": "sg_3"}, "content": "vip"}]', '{}')""")
+                    .params(block, ws).update();
+            long experiment = jdbc.sql("""
+                    insert into experiment (workspace_id, name, metric, mode, holdout_percent, min_sample_per_variant, alpha, created_at,
+                        updated_at)
+                    values (?, 'E', 'open', 'fixed', 0, 100, 0.05, now(), now()) returning id""").param(ws).query(Long.class).single();
+            jdbc.sql("""
+                    insert into experiment_variant (workspace_id, experiment_id, position, key, weight, template_id)
+                    values (?, ?, 0, 'a', 1, 'tp_7'), (?, ?, 1, 'b', 1, 'not an id')""").params(ws, experiment, ws, experiment).update();
+
+            migrateOn.run();
+
+            IdPermutation key = new IdPermutation(jdbc.sql("select key from id_key").query(byte[].class).single());
+            assertThat(jdbc.sql("select condition::text from segment where id = ?").param(segment).query(String.class).single())
+                    .isEqualTo("{\"and\": [{\"inSegment\": \"%s\"}, {\"not\": {\"inList\": \"%s\"}}, {\"stage\": \"lead\"}]}"
+                            .formatted(Ids.SEGMENT.format(12, key), Ids.LIST.format(100, key)));
+            assertThat(jdbc.sql("select definition #>> '{categories,demographics,rules,0,condition,inList}' from scoring_model")
+                    .query(String.class).single()).isEqualTo(Ids.LIST.format(1, key));
+            assertThat(jdbc.sql("select variants #>> '{0,condition,inSegment}' from content_block_version where block_id = ?").param(block)
+                    .query(String.class).single()).isEqualTo(Ids.SEGMENT.format(3, key));
+            assertThat(jdbc.sql("select template_id from experiment_variant where experiment_id = ? order by position").param(experiment)
+                    .query(String.class).list()).containsExactly(Ids.TEMPLATE.format(7, key), "not an id");
+            assertThat(Ids.TEMPLATE.format(7, key)).matches("tp_[0-9a-z]{13}");
         });
     }
 

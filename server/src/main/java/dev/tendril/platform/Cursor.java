@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * An opaque keyset cursor: the sort key of the last row returned (an instant and/or a row id).
- * Clients pass it back unchanged; anything else is a 400 naming {@code cursor}.
+ * An opaque keyset cursor: the sort key of the last row returned (an instant and/or a row id, the row id
+ * hidden as the API ids hide it, see {@link Ids#hide}). Clients pass it back unchanged; anything else is a
+ * 400 naming {@code cursor}.
  */
 public record Cursor(Instant at, long id) {
     public static final int DEFAULT_LIMIT = 50;
@@ -16,7 +17,7 @@ public record Cursor(Instant at, long id) {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode() {
-        String raw = (at == null ? "" : Long.toString(at.getEpochSecond()) + "." + at.getNano()) + "|" + id;
+        String raw = (at == null ? "" : Long.toString(at.getEpochSecond()) + "." + at.getNano()) + "|" + Long.toUnsignedString(Ids.hide(id));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -35,7 +36,7 @@ public record Cursor(Instant at, long id) {
                     throw new IllegalArgumentException("no stored time is that far out");
                 }
             }
-            return new Cursor(at, Long.parseLong(raw.substring(bar + 1)));
+            return new Cursor(at, Ids.reveal(Long.parseUnsignedLong(raw.substring(bar + 1))));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");
         }

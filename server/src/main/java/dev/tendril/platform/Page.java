@@ -16,11 +16,12 @@ public record Page<T>(List<T> data, String nextCursor) {
     }
 
     /**
-     * A page of a log read newest first by numeric id (histories): {@code fetch} gets the decoded cursor and
-     * how many rows to read; the next cursor is the last row's id.
+     * A page of a log read newest first by id (histories): {@code fetch} gets the decoded cursor and how many
+     * rows to read; the next cursor is the last row's id, an id of type {@code ids}.
      */
-    public static <T> Page<T> byId(String cursor, Integer limit, BiFunction<Cursor, Integer, List<T>> fetch, Function<T, String> idOf) {
+    public static <T> Page<T> byId(String cursor, Integer limit, BiFunction<Cursor, Integer, List<T>> fetch, Ids ids,
+            Function<T, String> idOf) {
         int n = Cursor.limit(limit);
-        return of(fetch.apply(Cursor.decode(cursor), n + 1), n, last -> new Cursor(null, Long.parseLong(idOf.apply(last))));
+        return of(fetch.apply(Cursor.decode(cursor), n + 1), n, last -> new Cursor(null, ids.require(idOf.apply(last))));
     }
 }

@@ -3,6 +3,7 @@ package dev.tendril.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tendril.condition.internal.ConditionJson;
+import dev.tendril.platform.Ids;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,8 @@ public class ConditionReadsTest {
         assertThat(reads("{\"and\": [{\"temperature\": \"hot\"}, {\"score\": {\"op\": \"gt\", \"value\": 5}}]}"))
                 .isEqualTo(new ConditionReads(false, false, false, true, true, false, false));
         assertThat(reads("{\"grade\": {\"atLeast\": \"B\"}}")).isEqualTo(new ConditionReads(false, false, false, false, true, false, false));
-        assertThat(reads("{\"or\": [{\"inList\": \"ls_1\"}, {\"not\": {\"inSegment\": \"sg_2\"}}]}"))
+        assertThat(reads("{\"or\": [{\"inList\": \"%s\"}, {\"not\": {\"inSegment\": \"%s\"}}]}".formatted(Ids.LIST.format(1),
+                Ids.SEGMENT.format(2))))
                 .isEqualTo(new ConditionReads(false, false, false, false, false, true, false));
     }
 

@@ -19,10 +19,27 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** An HTTP answer; {@code json()} is its body parsed, {@code text(ptr)} a JSON-pointer value as text. */
-    public record Answer(int status, String body, JsonNode json, HttpHeaders headers) {
+    /**
+     * An HTTP answer; {@code json()} is its body parsed, {@code text(ptr)} a JSON-pointer value as text. Both fail the
+     * test when the body is not JSON (an HTML error page, an empty body), so a check for a null value cannot pass on
+     * an error.
+     */
+    public record Answer(int status, String body, HttpHeaders headers) {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        public JsonNode json() {
+            if (body == null || body.isBlank()) {
+                throw new AssertionError("expected a JSON body, got " + status + " with an empty body");
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (RuntimeException e) {
+                throw new AssertionError("expected a JSON body, got " + status + ": " + body, e);
+            }
+        }
+
         public String text(String pointer) {
-            JsonNode node = json.at(pointer);
+            JsonNode node = json().at(pointer);
             return node.isMissingNode() || node.isNull() ? null : node.asString();
         }
     }
@@ -65,9 +82,7 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
         }
         try {
             HttpResponse<String> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            JsonNode node = text == null || text.isBlank() ? json.nullNode() : parse(text);
-            return new Answer(response.statusCode(), text, node, response.headers());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -78,14 +93,6 @@ public record TestTenant(long workspaceId, String writeKey, String secretKey, St
 
     public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (RuntimeException e) {
-            return json.nullNode();
-        }
     }
 
     public static byte[] gzip(String body) {

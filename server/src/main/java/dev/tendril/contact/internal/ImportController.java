@@ -91,7 +91,7 @@ class ImportController {
         job(id);
         int n = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        return Page.of(jobs.errors(Ids.IMPORT.require(id), after == null ? 0 : (int) after.id(), n + 1), n,
+        return Page.of(jobs.errors(CurrentWorkspace.id(), Ids.IMPORT.require(id), after == null ? 0 : (int) after.id(), n + 1), n,
                 last -> new Cursor(null, last.row()));
     }
 

@@ -88,9 +88,11 @@ class ImportJobStore {
                 .params(id, row, reason).update();
     }
 
-    List<ImportJob.RowError> errors(long id, int afterRow, int limit) {
-        return jdbc.sql("select row_number, reason from import_row_error where import_id = ? and row_number > ? order by row_number limit ?")
-                .params(id, afterRow, limit).query((rs, n) -> new ImportJob.RowError(rs.getInt(1), rs.getString(2))).list();
+    List<ImportJob.RowError> errors(long workspaceId, long id, int afterRow, int limit) {
+        return jdbc.sql("""
+                select e.row_number, e.reason from import_row_error e join import_job j on j.id = e.import_id
+                where j.workspace_id = ? and e.import_id = ? and e.row_number > ? order by e.row_number limit ?""")
+                .params(workspaceId, id, afterRow, limit).query((rs, n) -> new ImportJob.RowError(rs.getInt(1), rs.getString(2))).list();
     }
 
     private ImportJob job(ResultSet rs, int n) throws SQLException {

@@ -58,6 +58,6 @@ class StageController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         long contactId = contacts.requireId(ws, id);
-        return Page.byId(cursor, limit, (after, n) -> history.history(ws, contactId, after, n), StageHistoryEntry::id);
+        return Page.byId(cursor, limit, (after, n) -> history.history(ws, contactId, after, n), Ids.STAGE_CHANGE, StageHistoryEntry::id);
     }
 }

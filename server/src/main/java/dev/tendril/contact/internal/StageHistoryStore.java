@@ -2,6 +2,7 @@ package dev.tendril.contact.internal;
 
 import dev.tendril.contact.StageMove;
 import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ public class StageHistoryStore {
                 select id, from_stage, to_stage, source, reason, changed_at from contact_stage_history
                 where workspace_id = ? and contact_id = ? and id < ? order by id desc limit ?""")
                 .params(workspaceId, contactId, after == null ? Long.MAX_VALUE : after.id(), limit)
-                .query((rs, n) -> new StageHistoryEntry(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new StageHistoryEntry(Ids.STAGE_CHANGE.format(rs.getLong(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
     }

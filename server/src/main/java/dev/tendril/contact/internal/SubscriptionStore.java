@@ -1,6 +1,7 @@
 package dev.tendril.contact.internal;
 
 import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public class SubscriptionStore {
                 select id, channel, from_status, to_status, source, changed_at from contact_subscription_change
                 where workspace_id = ? and contact_id = ? and id < ? order by id desc limit ?""")
                 .params(workspaceId, contactId, after == null ? Long.MAX_VALUE : after.id(), limit)
-                .query((rs, n) -> new SubscriptionChangeView(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new SubscriptionChangeView(Ids.SUBSCRIPTION_CHANGE.format(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), instant(rs, 6))).list();
     }
 

@@ -2,6 +2,7 @@ package dev.tendril.contact.internal;
 
 import dev.tendril.contact.Contacts;
 import dev.tendril.contact.Subscriptions;
+import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,6 +58,6 @@ class SubscriptionsController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         long contactId = contacts.requireId(ws, id);
-        return Page.byId(cursor, limit, (after, n) -> store.changes(ws, contactId, after, n), SubscriptionChangeView::id);
+        return Page.byId(cursor, limit, (after, n) -> store.changes(ws, contactId, after, n), Ids.SUBSCRIPTION_CHANGE, SubscriptionChangeView::id);
     }
 }

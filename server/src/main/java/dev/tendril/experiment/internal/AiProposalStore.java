@@ -41,8 +41,9 @@ class AiProposalStore {
                 .params(workspaceId, experimentId).query(AiProposalStore::row).list();
     }
 
-    void accepted(long id, String variantKey) {
-        jdbc.sql("update experiment_ai_proposal set status = 'accepted', variant_key = ? where id = ?").params(variantKey, id).update();
+    void accepted(long workspaceId, long id, String variantKey) {
+        jdbc.sql("update experiment_ai_proposal set status = 'accepted', variant_key = ? where workspace_id = ? and id = ?")
+                .params(variantKey, workspaceId, id).update();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

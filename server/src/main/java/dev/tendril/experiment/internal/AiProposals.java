@@ -53,7 +53,7 @@ class AiProposals {
         AiSettings.Configured configured = settings.configured(workspaceId).orElseThrow(() -> new ConflictException("aiSettings",
                 "AI proposals are off for this workspace: configure PUT /api/v1/experiments/ai-settings first"));
         ExperimentDefinitions.requireDraft(row, "given AI proposals");
-        List<AiVariantProvider.Suggestion> current = experiments.variants(row.id()).stream()
+        List<AiVariantProvider.Suggestion> current = experiments.variants(row).stream()
                 .map(v -> new AiVariantProvider.Suggestion(v.variant().subject(), v.variant().preheader())).toList();
         List<AiVariantProvider.Suggestion> suggestions = configured.provider().propose(configured.connection(),
                 new AiVariantProvider.Brief(row.name(), row.metric(), current, count, instructions));
@@ -68,7 +68,7 @@ class AiProposals {
         return store.list(workspaceId, definitions.row(workspaceId, experimentId).id()).stream().map(AiProposals::view).toList();
     }
 
-    /** Adds the proposal to a draft as a new variant (weight 1, key {@code ai-<proposal>}). */
+    /** Adds the proposal to a draft as a new variant (weight 1, key {@code ai-<proposal id>}, e.g. {@code ai-ap_0k…}). */
     @Transactional
     ExperimentView accept(long workspaceId, String experimentId, String proposalId) {
         ExperimentRow row = definitions.lock(workspaceId, experimentId);
@@ -80,19 +80,19 @@ class AiProposals {
         if (!proposal.status().equals("pending")) {
             throw new ConflictException("status", "proposal " + proposalId + " was accepted already, as variant " + proposal.variantKey());
         }
-        List<VariantRow> variants = experiments.variants(row.id());
+        List<VariantRow> variants = experiments.variants(row);
         if (variants.size() >= ExperimentJson.MAX_VARIANTS) {
             throw new ConflictException("variants", "the experiment has " + ExperimentJson.MAX_VARIANTS + " variants already");
         }
         Set<String> taken = new HashSet<>(variants.stream().map(VariantRow::key).toList());
-        String key = "ai-" + Long.toString(proposal.id(), 36);
+        String key = "ai-" + proposalId;
         for (int n = 2; taken.contains(key); n++) {
-            key = "ai-" + Long.toString(proposal.id(), 36) + "-" + n;
+            key = "ai-" + proposalId + "-" + n;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         experiments.addVariant(row, new ExperimentDefinition.Variant(key, "AI proposal", 1, proposal.subject(), proposal.preheader(),
                 null, null, null), now);
-        store.accepted(proposal.id(), key);
+        store.accepted(workspaceId, proposal.id(), key);
         return definitions.get(workspaceId, experimentId);
     }
 

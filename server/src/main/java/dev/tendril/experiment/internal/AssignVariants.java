@@ -48,7 +48,7 @@ class AssignVariants implements Experiments {
         if (contacts.find(workspaceId, contactId).isEmpty()) {
             throw new NotFoundException("contact", Ids.CONTACT.format(contactId));
         }
-        List<VariantRow> variants = experiments.variants(row.id());
+        List<VariantRow> variants = experiments.variants(row);
         Optional<OutcomeStore.Arm> stored = outcomes.assignment(workspaceId, row.id(), contactId);
         return switch (row.status()) {
             case DRAFT -> throw new ConflictException("status", "experiment " + experimentId + " is a draft; start it first");
@@ -80,7 +80,7 @@ class AssignVariants implements Experiments {
         }
         int index = switch (row.mode()) {
             case FIXED -> WeightedSplit.pick(unit, row.holdout(), variants.stream().mapToDouble(v -> v.variant().weight()).toArray());
-            case BANDIT -> BetaPosteriors.thompsonPick(PromoteWinner.arms(variants, outcomes.counts(row.id(), row.metric())),
+            case BANDIT -> BetaPosteriors.thompsonPick(PromoteWinner.arms(variants, outcomes.counts(row)),
                     new RandomDataGenerator(StableHash.seed(row.id(), contactId)));
         };
         return variants.get(index);

@@ -65,14 +65,14 @@ class ExperimentDefinitions {
         if (row.status() == ExperimentStatus.RUNNING) {
             throw new ConflictException("status", "a running experiment cannot be deleted; complete it first");
         }
-        store.delete(row.id());
+        store.delete(row);
     }
 
     @Transactional
     ExperimentView start(long workspaceId, String id) {
         ExperimentRow row = lock(workspaceId, id);
         row.status().checkMoveTo(ExperimentStatus.RUNNING);
-        store.start(row.id(), now());
+        store.start(row, now());
         return get(workspaceId, id);
     }
 
@@ -83,11 +83,11 @@ class ExperimentDefinitions {
         row.status().checkMoveTo(ExperimentStatus.COMPLETED);
         VariantRow winner = null;
         if (winnerKey != null) {
-            winner = store.variants(row.id()).stream().filter(v -> v.key().equals(winnerKey)).findFirst()
+            winner = store.variants(row).stream().filter(v -> v.key().equals(winnerKey)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("winner", "is not a variant key of this experiment"));
         }
         Instant now = now();
-        store.complete(row.id(), winner == null ? null : winner.id(), now);
+        store.complete(row, winner == null ? null : winner.id(), now);
         if (winner != null) {
             events.publishEvent(new ExperimentWinnerPromoted(workspaceId, id, winner.key(), false, null, now));
         }
@@ -109,7 +109,7 @@ class ExperimentDefinitions {
     }
 
     private ExperimentView view(ExperimentRow row) {
-        return ExperimentView.of(row, store.variants(row.id()));
+        return ExperimentView.of(row, store.variants(row));
     }
 
     private Instant now() {

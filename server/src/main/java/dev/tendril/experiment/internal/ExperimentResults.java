@@ -40,9 +40,9 @@ class ExperimentResults {
 
     Results of(long workspaceId, String id) {
         ExperimentRow row = definitions.row(workspaceId, id);
-        List<VariantRow> variants = experiments.variants(row.id());
-        List<ArmCounts> arms = PromoteWinner.arms(variants, outcomes.counts(row.id(), row.metric()));
-        OutcomeStore.Assigned assigned = outcomes.assigned(row.id());
+        List<VariantRow> variants = experiments.variants(row);
+        List<ArmCounts> arms = PromoteWinner.arms(variants, outcomes.counts(row));
+        OutcomeStore.Assigned assigned = outcomes.assigned(row);
         // Seeded by the experiment: the same data shows the same probabilities on every call.
         double[] best = BetaPosteriors.probabilityToBeBest(arms, BetaPosteriors.DRAWS, new RandomDataGenerator(row.id()));
         double[] allocation = allocation(row, variants, best);
@@ -57,7 +57,7 @@ class ExperimentResults {
             results.add(new VariantResult(v.key(), v.variant().name(), assigned.byVariant().getOrDefault(v.id(), 0L), a.sends(),
                     a.successes(), a.rate(), interval(a.successes(), a.sends()), best[i], allocation[i]));
         }
-        long holdoutSuccesses = outcomes.holdoutSuccesses(row.id(), row.metric());
+        long holdoutSuccesses = outcomes.holdoutSuccesses(row);
         var holdout = new HoldoutResult(row.holdoutPercent(), assigned.holdout(), holdoutSuccesses,
                 assigned.holdout() == 0 ? 0 : (double) holdoutSuccesses / assigned.holdout(), interval(holdoutSuccesses, assigned.holdout()));
         return new Results(Ids.EXPERIMENT.format(row.id()), row.status().wire(), row.mode().wire(), row.metric().wire(), winner,

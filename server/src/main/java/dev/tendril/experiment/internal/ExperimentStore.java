@@ -38,19 +38,19 @@ class ExperimentStore {
     void replace(ExperimentRow row, ExperimentDefinition d, Instant now) {
         jdbc.sql("""
                 update experiment set name = ?, metric = ?, mode = ?, holdout_percent = ?, min_sample_per_variant = ?, alpha = ?,
-                       updated_at = ? where id = ?""")
+                       updated_at = ? where workspace_id = ? and id = ?""")
                 .params(d.name(), d.metric().wire(), d.mode().wire(), d.holdoutPercent(), d.minSamplePerVariant(), d.alpha(), ts(now),
-                        row.id())
+                        row.workspaceId(), row.id())
                 .update();
-        jdbc.sql("delete from experiment_variant where experiment_id = ?").param(row.id()).update();
+        jdbc.sql("delete from experiment_variant where workspace_id = ? and experiment_id = ?").params(row.workspaceId(), row.id()).update();
         insertVariants(row.workspaceId(), row.id(), d.variants(), 0);
     }
 
     void addVariant(ExperimentRow row, ExperimentDefinition.Variant variant, Instant now) {
-        int next = jdbc.sql("select coalesce(max(position) + 1, 0) from experiment_variant where experiment_id = ?").param(row.id())
-                .query(Integer.class).single();
+        int next = jdbc.sql("select coalesce(max(position) + 1, 0) from experiment_variant where workspace_id = ? and experiment_id = ?")
+                .params(row.workspaceId(), row.id()).query(Integer.class).single();
         insertVariants(row.workspaceId(), row.id(), List.of(variant), next);
-        jdbc.sql("update experiment set updated_at = ? where id = ?").params(ts(now), row.id()).update();
+        jdbc.sql("update experiment set updated_at = ? where workspace_id = ? and id = ?").params(ts(now), row.workspaceId(), row.id()).update();
     }
 
     private void insertVariants(long workspaceId, long experimentId, List<ExperimentDefinition.Variant> variants, int firstPosition) {
@@ -88,37 +88,39 @@ class ExperimentStore {
                 .query(ExperimentStore::row).list();
     }
 
-    List<VariantRow> variants(long experimentId) {
+    List<VariantRow> variants(ExperimentRow row) {
         return jdbc.sql("""
                 select id, key, name, weight, subject, preheader, html, text_body, template_id
-                from experiment_variant where experiment_id = ? order by position""")
-                .param(experimentId)
+                from experiment_variant where workspace_id = ? and experiment_id = ? order by position""")
+                .params(row.workspaceId(), row.id())
                 .query((rs, n) -> new VariantRow(rs.getLong(1), new ExperimentDefinition.Variant(rs.getString(2), rs.getString(3),
                         rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))))
                 .list();
     }
 
-    void start(long id, Instant now) {
-        jdbc.sql("update experiment set status = 'running', started_at = ?, updated_at = ? where id = ?").params(ts(now), ts(now), id)
-                .update();
+    void start(ExperimentRow row, Instant now) {
+        jdbc.sql("update experiment set status = 'running', started_at = ?, updated_at = ? where workspace_id = ? and id = ?")
+                .params(ts(now), ts(now), row.workspaceId(), row.id()).update();
     }
 
-    void complete(long id, Long winnerVariantId, Instant now) {
-        jdbc.sql("update experiment set status = 'completed', winner_variant_id = ?, completed_at = ?, updated_at = ? where id = ?")
-                .params(winnerVariantId, ts(now), ts(now), id).update();
+    void complete(ExperimentRow row, Long winnerVariantId, Instant now) {
+        jdbc.sql("""
+                update experiment set status = 'completed', winner_variant_id = ?, completed_at = ?, updated_at = ?
+                where workspace_id = ? and id = ?""")
+                .params(winnerVariantId, ts(now), ts(now), row.workspaceId(), row.id()).update();
     }
 
     /** Completes a running experiment with its automatically found winner; false when it is no longer running. */
-    boolean promote(long id, long winnerVariantId, double pValue, Instant now) {
+    boolean promote(ExperimentRow row, long winnerVariantId, double pValue, Instant now) {
         return jdbc.sql("""
                 update experiment set status = 'completed', winner_variant_id = ?, winner_p_value = ?, promoted = true,
                        completed_at = ?, updated_at = ?
-                where id = ? and status = 'running'""")
-                .params(winnerVariantId, pValue, ts(now), ts(now), id).update() == 1;
+                where workspace_id = ? and id = ? and status = 'running'""")
+                .params(winnerVariantId, pValue, ts(now), ts(now), row.workspaceId(), row.id()).update() == 1;
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from experiment where id = ?").param(id).update();
+    void delete(ExperimentRow row) {
+        jdbc.sql("delete from experiment where workspace_id = ? and id = ?").params(row.workspaceId(), row.id()).update();
     }
 
     static Timestamp ts(Instant at) {

@@ -1,6 +1,5 @@
 package dev.tendril.experiment.internal;
 
-import dev.tendril.experiment.ExperimentMetric;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,23 +48,23 @@ class OutcomeStore {
     }
 
     /** Sends and successes of the metric per variant id (variants without sends are absent). */
-    Map<Long, ArmCounts> counts(long experimentId, ExperimentMetric metric) {
+    Map<Long, ArmCounts> counts(ExperimentRow row) {
         Map<Long, ArmCounts> counts = new HashMap<>();
         jdbc.sql("""
                 select variant_id, count(*) filter (where kind = 'send'), count(*) filter (where kind = ?)
-                from experiment_outcome where experiment_id = ? and variant_id is not null group by variant_id""")
-                .params(metric.wire(), experimentId)
+                from experiment_outcome where workspace_id = ? and experiment_id = ? and variant_id is not null group by variant_id""")
+                .params(row.metric().wire(), row.workspaceId(), row.id())
                 .query(rs -> {
                     counts.put(rs.getLong(1), new ArmCounts(rs.getLong(2), rs.getLong(3)));
                 });
         return counts;
     }
 
-    Assigned assigned(long experimentId) {
+    Assigned assigned(ExperimentRow row) {
         Map<Long, Long> byVariant = new HashMap<>();
         long[] holdout = {0};
-        jdbc.sql("select variant_id, count(*) from experiment_assignment where experiment_id = ? group by variant_id")
-                .param(experimentId)
+        jdbc.sql("select variant_id, count(*) from experiment_assignment where workspace_id = ? and experiment_id = ? group by variant_id")
+                .params(row.workspaceId(), row.id())
                 .query(rs -> {
                     Long variant = rs.getObject(1, Long.class);
                     if (variant == null) {
@@ -78,8 +77,9 @@ class OutcomeStore {
     }
 
     /** Holdout contacts who did the metric anyway (a conversion without the message, say). */
-    long holdoutSuccesses(long experimentId, ExperimentMetric metric) {
-        return jdbc.sql("select count(*) from experiment_outcome where experiment_id = ? and variant_id is null and kind = ?")
-                .params(experimentId, metric.wire()).query(Long.class).single();
+    long holdoutSuccesses(ExperimentRow row) {
+        return jdbc.sql("""
+                select count(*) from experiment_outcome where workspace_id = ? and experiment_id = ? and variant_id is null and kind = ?""")
+                .params(row.workspaceId(), row.id(), row.metric().wire()).query(Long.class).single();
     }
 }

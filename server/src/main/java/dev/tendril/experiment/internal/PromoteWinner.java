@@ -39,8 +39,8 @@ class PromoteWinner {
         if (row.status() != ExperimentStatus.RUNNING || row.mode() != ExperimentDefinition.Mode.FIXED) {
             return;
         }
-        List<VariantRow> variants = experiments.variants(row.id());
-        var decision = FixedHorizonDecision.decide(arms(variants, outcomes.counts(row.id(), row.metric())), row.minSamplePerVariant(),
+        List<VariantRow> variants = experiments.variants(row);
+        var decision = FixedHorizonDecision.decide(arms(variants, outcomes.counts(row)), row.minSamplePerVariant(),
                 row.alpha());
         if (decision.winner() < 0) {
             return;
@@ -48,7 +48,7 @@ class PromoteWinner {
         VariantRow winner = variants.get(decision.winner());
         double adjustedP = Math.min(1, decision.largestPValue() * (variants.size() - 1));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (experiments.promote(row.id(), winner.id(), adjustedP, now)) {
+        if (experiments.promote(row, winner.id(), adjustedP, now)) {
             events.publishEvent(new ExperimentWinnerPromoted(row.workspaceId(), Ids.EXPERIMENT.format(row.id()), winner.key(), true,
                     adjustedP, now));
         }

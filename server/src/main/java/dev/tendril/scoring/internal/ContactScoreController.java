@@ -2,6 +2,7 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.Contacts;
 import dev.tendril.platform.NotFoundException;
+import dev.tendril.platform.Ids;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,6 @@ class ContactScoreController {
             @RequestParam(required = false) Integer limit) {
         long ws = CurrentWorkspace.id();
         long contactId = contacts.requireId(ws, id);
-        return Page.byId(cursor, limit, (after, n) -> scores.history(ws, contactId, after, n), ScoreHistoryEntry::id);
+        return Page.byId(cursor, limit, (after, n) -> scores.history(ws, contactId, after, n), Ids.SCORE_CHANGE, ScoreHistoryEntry::id);
     }
 }

@@ -2,6 +2,7 @@ package dev.tendril.scoring.internal;
 
 import dev.tendril.platform.AdvisoryLock;
 import dev.tendril.platform.Cursor;
+import dev.tendril.platform.Ids;
 import dev.tendril.scoring.internal.Scored.FiredRule;
 import dev.tendril.scoring.internal.Scored.Recommendation;
 import java.sql.Timestamp;
@@ -163,7 +164,7 @@ class ScoreStore {
                 select id, score, fit_score, engagement_score, grade, temperature, reason, model_version, changed_at
                 from contact_score_history where workspace_id = ? and contact_id = ? and id < ? order by id desc limit ?""")
                 .params(workspaceId, contactId, after == null ? Long.MAX_VALUE : after.id(), limit)
-                .query((rs, n) -> new ScoreHistoryEntry(Long.toString(rs.getLong(1)), rs.getDouble(2), rs.getDouble(3),
+                .query((rs, n) -> new ScoreHistoryEntry(Ids.SCORE_CHANGE.format(rs.getLong(1)), rs.getDouble(2), rs.getDouble(3),
                         rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getTimestamp(9).toInstant()))
                 .list();

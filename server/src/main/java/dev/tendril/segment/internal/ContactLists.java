@@ -100,7 +100,7 @@ class ContactLists {
     public Result remove(long workspaceId, String id, Map<String, Object> body) {
         long listId = require(workspaceId, id);
         long[] removed = contactIds(workspaceId, body);
-        int count = store.remove(listId, removed);
+        int count = store.remove(workspaceId, listId, removed);
         pending.note(workspaceId, removed, ChangeKind.MEMBERSHIPS);
         return new Result(0, count, List.of());
     }
@@ -154,7 +154,7 @@ class ContactLists {
     public Page<MemberView> members(long workspaceId, String id, String cursor, Integer limit) {
         long listId = require(workspaceId, id);
         int n = Cursor.limit(limit);
-        List<ListStore.Member> page = store.members(listId, Cursor.decode(cursor), n + 1);
+        List<ListStore.Member> page = store.members(workspaceId, listId, Cursor.decode(cursor), n + 1);
         Map<Long, ContactView> found = new HashMap<>();
         contacts.findAll(workspaceId, page.stream().map(ListStore.Member::contactId).toList())
                 .forEach(c -> found.put(Ids.CONTACT.require(c.id()), c));

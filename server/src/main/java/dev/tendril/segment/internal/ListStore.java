@@ -63,14 +63,17 @@ class ListStore {
                 .params(workspaceId, listId, contactIds, Timestamp.from(at)).update();
     }
 
-    int remove(long listId, long[] contactIds) {
-        return jdbc.sql("delete from contact_list_member where list_id = ? and contact_id = any(?)").params(listId, contactIds).update();
+    int remove(long workspaceId, long listId, long[] contactIds) {
+        return jdbc.sql("delete from contact_list_member where workspace_id = ? and list_id = ? and contact_id = any(?)")
+                .params(workspaceId, listId, contactIds).update();
     }
 
     /** Members by contact id, after the cursor's id. */
-    List<Member> members(long listId, Cursor after, int limit) {
-        return jdbc.sql("select contact_id, added_at from contact_list_member where list_id = ? and contact_id > ? order by contact_id limit ?")
-                .params(listId, after == null ? 0 : after.id(), limit)
+    List<Member> members(long workspaceId, long listId, Cursor after, int limit) {
+        return jdbc.sql("""
+                select contact_id, added_at from contact_list_member
+                where workspace_id = ? and list_id = ? and contact_id > ? order by contact_id limit ?""")
+                .params(workspaceId, listId, after == null ? 0 : after.id(), limit)
                 .query((rs, i) -> new Member(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .list();
     }

@@ -105,13 +105,14 @@ class MembershipStore {
                 .forEach(segmentId -> events.publishEvent(new SegmentExited(workspaceId, segmentId, contactId)));
     }
 
-    long[] memberIds(long segmentId) {
-        return jdbc.sql("select contact_id from segment_membership where segment_id = ?").param(segmentId).query(Long.class).list()
-                .stream().mapToLong(Long::longValue).toArray();
+    long[] memberIds(long workspaceId, long segmentId) {
+        return jdbc.sql("select contact_id from segment_membership where workspace_id = ? and segment_id = ?").params(workspaceId, segmentId)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
-    long size(long segmentId) {
-        return jdbc.sql("select count(*) from segment_membership where segment_id = ?").param(segmentId).query(Long.class).single();
+    long size(long workspaceId, long segmentId) {
+        return jdbc.sql("select count(*) from segment_membership where workspace_id = ? and segment_id = ?").params(workspaceId, segmentId)
+                .query(Long.class).single();
     }
 
     /** Members by contact id, after the cursor's id. */
@@ -134,9 +135,11 @@ class MembershipStore {
     }
 
     /** Entries and exits of a segment, newest first. */
-    List<Change> history(long segmentId, int limit) {
-        return jdbc.sql("select contact_id, kind, at from segment_membership_event where segment_id = ? order by id desc limit ?")
-                .params(segmentId, limit)
+    List<Change> history(long workspaceId, long segmentId, int limit) {
+        return jdbc.sql("""
+                select contact_id, kind, at from segment_membership_event where workspace_id = ? and segment_id = ?
+                order by id desc limit ?""")
+                .params(workspaceId, segmentId, limit)
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }

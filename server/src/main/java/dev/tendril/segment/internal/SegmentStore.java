@@ -73,20 +73,21 @@ class SegmentStore {
                 .params(workspaceId, after == null ? 0 : after.id(), limit).query(SegmentStore::row).list();
     }
 
-    void update(long id, String name, String description, String condition, ConditionReads reads, boolean newCondition) {
+    void update(Row row, String name, String description, String condition, ConditionReads reads, boolean newCondition) {
         jdbc.sql("""
                 update segment set name = ?, description = ?, condition = ?::jsonb, time_relative = ?, reads_memberships = ?,
                        condition_version = condition_version + case when ? then 1 else 0 end, updated_at = now()
-                where id = ?""")
-                .params(name, description, condition, reads.timeRelative(), reads.memberships(), newCondition, id).update();
+                where workspace_id = ? and id = ?""")
+                .params(name, description, condition, reads.timeRelative(), reads.memberships(), newCondition, row.workspaceId(), row.id())
+                .update();
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from segment where id = ?").param(id).update();
+    void delete(Row row) {
+        jdbc.sql("delete from segment where workspace_id = ? and id = ?").params(row.workspaceId(), row.id()).update();
     }
 
-    void recomputed(long id, Instant at) {
-        jdbc.sql("update segment set recomputed_at = ? where id = ?").params(ts(at), id).update();
+    void recomputed(Row row, Instant at) {
+        jdbc.sql("update segment set recomputed_at = ? where workspace_id = ? and id = ?").params(ts(at), row.workspaceId(), row.id()).update();
     }
 
     /**

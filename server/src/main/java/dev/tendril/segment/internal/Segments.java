@@ -107,11 +107,11 @@ class Segments {
         }
         boolean changed = condition != null && !json.readTree(conditionText).equals(json.readTree(row.condition()));
         ConditionReads reads = ConditionReads.of(condition != null ? condition : parsed.of(row).condition());
-        store.update(row.id(), name, description, conditionText, reads, changed);
+        store.update(row, name, description, conditionText, reads, changed);
         if (changed) {
             Instant now = now();
             membership.reconcile(workspaceId, row.id(), conditions.matchingQuery(workspaceId, condition, now, null), now, null);
-            store.recomputed(row.id(), now);
+            store.recomputed(row, now);
         }
         return get(workspaceId, id);
     }
@@ -122,8 +122,8 @@ class Segments {
         if (row.builtIn() != null) {
             throw new ConflictException("id", "built-in segments cannot be deleted");
         }
-        long[] members = membership.memberIds(row.id());
-        store.delete(row.id());
+        long[] members = membership.memberIds(workspaceId, row.id());
+        store.delete(row);
         parsed.forget(row.id());
         pending.note(workspaceId, members, ChangeKind.MEMBERSHIPS); // for segments naming it, which now match no one
     }
@@ -142,7 +142,7 @@ class Segments {
 
     /** The latest entries and exits, newest first, each with the contact's name (else its email) when it is still there. */
     public List<SegmentCatalog.Change> changes(long workspaceId, long segmentId, int limit) {
-        List<MembershipStore.Change> changes = membership.history(segmentId, limit);
+        List<MembershipStore.Change> changes = membership.history(workspaceId, segmentId, limit);
         Map<Long, ContactView> found = contactsById(workspaceId, changes.stream().map(MembershipStore.Change::contactId).toList());
         return changes.stream().map(c -> {
             ContactView contact = found.get(c.contactId());
@@ -170,7 +170,7 @@ class Segments {
         Instant now = now();
         membership.reconcile(row.workspaceId(), row.id(),
                 conditions.matchingQuery(row.workspaceId(), parsed.of(row).condition(), now, null), now, null);
-        store.recomputed(row.id(), now);
+        store.recomputed(row, now);
     }
 
     SegmentStore.Row row(long workspaceId, String id) {
@@ -179,7 +179,7 @@ class Segments {
 
     private SegmentView view(SegmentStore.Row row) {
         return new SegmentView(Ids.SEGMENT.format(row.id()), row.name(), row.description(), json.readTree(row.condition()),
-                row.conditionVersion(), row.builtIn() != null, membership.size(row.id()), row.createdAt(), row.updatedAt());
+                row.conditionVersion(), row.builtIn() != null, membership.size(row.workspaceId(), row.id()), row.createdAt(), row.updatedAt());
     }
 
     private Instant now() {

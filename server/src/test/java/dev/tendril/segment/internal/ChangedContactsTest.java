@@ -3,6 +3,7 @@ package dev.tendril.segment.internal;
 import static dev.tendril.condition.ConditionReadsTest.reads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tendril.platform.Ids;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,6 @@ class ChangedContactsTest {
     void segmentsReadingScoresFollowScoreChangesAlone() {
         assertThat(changed.affecting(reads("{\"temperature\": \"hot\"}"))).containsExactly(5L);
         assertThat(changed.affecting(reads("{\"score\": {\"op\": \"gte\", \"value\": 50}}"))).containsExactly(5L, 6L);
-        assertThat(changed.affecting(reads("{\"inSegment\": \"sg_1\"}"))).containsExactly(7L);
+        assertThat(changed.affecting(reads("{\"inSegment\": \"" + Ids.SEGMENT.format(1) + "\"}"))).containsExactly(7L);
     }
 }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tendril.testing.IntegrationTest;
 import dev.tendril.testing.TestTenant;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,13 +60,19 @@ class WebUiIntegrationTest extends BrowserTest {
         // the newer search must win, not be dropped behind it.
         var heldSearch = new AtomicReference<Route>();
         page.route(Pattern.compile(".*/contacts\\?q=L$"), heldSearch::set);
+        var heldOver = new AtomicBoolean();
+        Consumer<Request> over = request -> heldOver.compareAndSet(false, request.url().endsWith("/contacts?q=L"));
+        page.onRequestFinished(over);
+        page.onRequestFailed(over);
         var search = page.getByPlaceholder("Search by name or email");
         search.pressSequentially("L");
         page.waitForCondition(() -> heldSearch.get() != null);
         search.pressSequentially("ovel");
         assertThat(page.locator("#contacts tbody tr")).hasCount(1);
         heldSearch.get().resume();
-        page.waitForTimeout(500);
+        // The stale answer has arrived (or its request was cancelled) and htmx has nothing in flight: it had its chance.
+        page.waitForCondition(heldOver::get);
+        assertThat(page.locator(".htmx-request")).hasCount(0);
         assertThat(page.locator("#contacts tbody tr")).hasCount(1);
         assertThat(page).hasURL(t.baseUrl() + "/contacts?q=Lovel");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace")).click();
