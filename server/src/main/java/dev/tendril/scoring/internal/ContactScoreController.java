@@ -1,8 +1,8 @@
 package dev.tendril.scoring.internal;
 
 import dev.tendril.contact.Contacts;
-import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Ids;
+import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.Page;
 import dev.tendril.workspace.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
