@@ -1,0 +1,90 @@
+package dev.tendril;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar under concurrent tracking load, killed the way a machine dies: the JVM and its embedded PostgreSQL
+ * at once, with SIGKILL, at random moments, several times. After each restart on the same data directory, what was
+ * acknowledged is stored exactly once and what is derived from it equals a recomputation. The run's random choices
+ * come from a seed printed first; {@code -Dtendril.crash.seed=N} replays them (the timing is the machine's).
+ */
+class CrashIT {
+    static final int CLIENTS = 4;
+    static final int PEOPLE = 300;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dataDir;
+
+    @Test
+    void acknowledgedEventsSurviveKillingEverythingMidLoad() throws Exception {
+        long seed = Long.getLong("tendril.crash.seed", System.nanoTime());
+        int kills = Integer.getInteger("tendril.crash.kills", 4);
+        System.out.println("CrashIT seed=" + seed + " (replay with -Dtendril.crash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        long began = System.nanoTime();
+        try (TendrilProcess tendril = new TendrilProcess(dataDir, Path.of("target/crash-it/kill-" + seed + ".log"), Map.of());
+                TrackingLoad load = new TrackingLoad(tendril.uri("/"), CLIENTS, PEOPLE, seed)) {
+            tendril.start();
+            assertThat(putScoringModel(tendril).statusCode()).isEqualTo(200);
+            load.start();
+            int processesKilled = 0;
+            StoredState.Figures figures = null;
+            for (int k = 1; k <= kills; k++) {
+                load.awaitAcknowledged(10, Duration.ofSeconds(60));
+                Thread.sleep(random.nextInt(2_500)); // the random moment: mid-ingestion, mid-rescore, mid-commit
+                processesKilled += tendril.killEverything();
+                load.pause();
+                try {
+                    tendril.start();
+                    figures = verify(tendril, load);
+                } finally {
+                    load.resume();
+                }
+                System.out.printf("CrashIT kill %d: %d batches acknowledged so far; after the restart %d events, %d contacts verified%n",
+                        k, load.batchesAcknowledged.get(), figures.events(), figures.contacts());
+            }
+            load.awaitAcknowledged(10, Duration.ofSeconds(60));
+            load.finish(Duration.ofSeconds(60));
+            figures = verify(tendril, load);
+
+            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
+            assertThat(load.unexpected).as("answers other than 200 and 503").isEmpty();
+            assertThat(load.unavailableWithoutRetryAfter).as("503s without Retry-After").hasValue(0);
+            System.out.printf("RESULT crash seed=%d kills=%d processes_killed=%d batches_acknowledged=%d batches_retried=%d "
+                            + "events_acknowledged=%d events_verified=%d contacts_verified=%d counter_rows_verified=%d answers=%s seconds=%d%n",
+                    seed, kills, processesKilled, load.batchesAcknowledged.get(), load.batchesRetried.get(), load.acknowledged.size(),
+                    figures.events(), figures.contacts(), figures.counters(), load.statuses,
+                    Duration.ofNanos(System.nanoTime() - began).toSeconds());
+        }
+    }
+
+    /** With no request under way: settings, exactly-once, counters and behaviour, then scores once the pending work drained. */
+    static StoredState.Figures verify(TendrilProcess tendril, TrackingLoad load) throws IOException, SQLException, InterruptedException {
+        try (Connection db = tendril.embeddedDatabase()) {
+            StoredState.assertCrashSafeSettings(db);
+            StoredState.awaitDrained(db, Duration.ofSeconds(60));
+            return StoredState.verify(db, Set.copyOf(load.acknowledged), Set.copyOf(load.sent), true);
+        }
+    }
+
+    static HttpResponse<String> putScoringModel(TendrilProcess tendril) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(tendril.uri("/api/v1/scoring/model")).header("Authorization", "Bearer " + TendrilProcess.SECRET_KEY)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(StoredState.SCORING_MODEL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
