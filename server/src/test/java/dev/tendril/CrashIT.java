@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -70,6 +72,72 @@ class CrashIT {
                     seed, kills, processesKilled, load.batchesAcknowledged.get(), load.batchesRetried.get(), load.acknowledged.size(),
                     figures.events(), figures.contacts(), figures.counters(), load.statuses,
                     Duration.ofNanos(System.nanoTime() - began).toSeconds());
+        }
+    }
+
+    /**
+     * An external PostgreSQL crashed under load and started again 12 s later (longer than API keys stay cached): while it
+     * is down, ingestion and the REST API answer 503 with {@code Retry-After}, which clients retry, never a 500 nor
+     * silence; afterwards the same Tendril process takes batches again, and every acknowledged one is stored exactly once.
+     */
+    @Test
+    void aCrashedExternalDatabaseCostsRetriesNotEvents() throws Exception {
+        long seed = Long.getLong("tendril.crash.seed", System.nanoTime());
+        System.out.println("CrashIT seed=" + seed + " (replay with -Dtendril.crash.seed=" + seed + ")");
+        Duration outage = Duration.ofSeconds(12);
+        try (ExternalPostgres postgres = ExternalPostgres.start(dataDir.resolve("postgres"), Path.of("target/crash-it/external-postgres-" + seed + ".log"));
+                TendrilProcess tendril = new TendrilProcess(dataDir.resolve("tendril"), Path.of("target/crash-it/external-" + seed + ".log"),
+                        Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "postgres",
+                                "SPRING_DATASOURCE_PASSWORD", ""));
+                TrackingLoad load = new TrackingLoad(tendril.uri("/"), CLIENTS, PEOPLE, seed)) {
+            tendril.start();
+            assertThat(putScoringModel(tendril).statusCode()).isEqualTo(200);
+            load.start();
+            load.awaitAcknowledged(20, Duration.ofSeconds(60));
+
+            postgres.crash();
+            int unavailableBefore = load.status(503);
+            List<String> probes = new ArrayList<>();
+            long until = System.nanoTime() + outage.toNanos();
+            while (System.nanoTime() < until) {
+                for (String path : PROBED) {
+                    probes.add(path + " " + probe(tendril, path));
+                }
+            }
+            postgres.restart();
+            int unavailableDuringOutage = load.status(503) - unavailableBefore;
+            assertThat(probes).as("REST answers while the database is down").allMatch(p -> p.endsWith(" 503 Retry-After: 1"));
+            assertThat(unavailableDuringOutage + probes.size()).as("503s while the database was down").isPositive();
+
+            load.awaitAcknowledged(20, Duration.ofSeconds(60));
+            assertThat(tendril.isAlive()).as("the same Tendril process recovered").isTrue();
+            load.finish(Duration.ofSeconds(60));
+            StoredState.Figures figures;
+            try (Connection db = postgres.connect()) {
+                StoredState.awaitDrained(db, Duration.ofSeconds(60));
+                figures = StoredState.verify(db, Set.copyOf(load.acknowledged), Set.copyOf(load.sent), true);
+            }
+            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
+            assertThat(load.unexpected).as("answers other than 200 and 503").isEmpty();
+            assertThat(load.unavailableWithoutRetryAfter).as("503s without Retry-After").hasValue(0);
+            System.out.printf("RESULT crash-external seed=%d outage_seconds=%d ingestion_503s_while_down=%d rest_probes_while_down=%d "
+                            + "batches_acknowledged=%d batches_retried=%d events_verified=%d contacts_verified=%d answers=%s%n",
+                    seed, outage.toSeconds(), unavailableDuringOutage, probes.size(), load.batchesAcknowledged.get(),
+                    load.batchesRetried.get(), figures.events(), figures.contacts(), load.statuses);
+        }
+    }
+
+    /** REST reads that need the database: the secret key's lookup, a list, the scoring model. */
+    static final List<String> PROBED = List.of("/api/v1/contacts?limit=5", "/api/v1/scoring/model");
+
+    /** The status and Retry-After of one REST read; "no answer" when none came within 20 s. */
+    static String probe(TendrilProcess tendril, String path) throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(tendril.uri(path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + TendrilProcess.SECRET_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " Retry-After: " + response.headers().firstValue("Retry-After").orElse("none");
+        } catch (IOException e) {
+            return "no answer (" + e + ")";
         }
     }
 
