@@ -64,13 +64,14 @@ class CrashIT {
             load.finish(Duration.ofSeconds(60));
             figures = verify(tendril, load);
 
-            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
             assertThat(load.unexpected).as("answers other than 200 and 503").isEmpty();
+            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
             assertThat(load.unavailableWithoutRetryAfter).as("503s without Retry-After").hasValue(0);
-            System.out.printf("RESULT crash seed=%d kills=%d processes_killed=%d batches_acknowledged=%d batches_retried=%d "
-                            + "events_acknowledged=%d events_verified=%d contacts_verified=%d counter_rows_verified=%d answers=%s seconds=%d%n",
+            System.out.printf("RESULT crash seed=%d kills_survived=%d processes_killed=%d batches_acknowledged=%d batches_retried=%d "
+                            + "events_acknowledged=%d events_verified=%d contacts_verified=%d counter_rows_verified=%d answers=%s "
+                            + "connection_failures=%d seconds=%d%n",
                     seed, kills, processesKilled, load.batchesAcknowledged.get(), load.batchesRetried.get(), load.acknowledged.size(),
-                    figures.events(), figures.contacts(), figures.counters(), load.statuses,
+                    figures.events(), figures.contacts(), figures.counters(), load.statuses, load.connectionFailures.get(),
                     Duration.ofNanos(System.nanoTime() - began).toSeconds());
         }
     }
@@ -117,8 +118,8 @@ class CrashIT {
                 StoredState.awaitDrained(db, Duration.ofSeconds(60));
                 figures = StoredState.verify(db, Set.copyOf(load.acknowledged), Set.copyOf(load.sent), true);
             }
-            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
             assertThat(load.unexpected).as("answers other than 200 and 503").isEmpty();
+            assertThat(load.acknowledged).as("every batch sent was in the end acknowledged").isEqualTo(load.sent);
             assertThat(load.unavailableWithoutRetryAfter).as("503s without Retry-After").hasValue(0);
             System.out.printf("RESULT crash-external seed=%d outage_seconds=%d ingestion_503s_while_down=%d rest_probes_while_down=%d "
                             + "batches_acknowledged=%d batches_retried=%d events_verified=%d contacts_verified=%d answers=%s%n",

@@ -100,16 +100,30 @@ final class TendrilProcess implements AutoCloseable {
             postgres.add(postmaster);
             ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> postgres.add(d.pid())));
         }
-        List<String> command = new ArrayList<>(List.of("kill", "-KILL", "--", "-" + jvm.pid()));
+        boolean jvmAlive = isAlive();
+        List<String> command = new ArrayList<>(List.of("kill", "-KILL", "--"));
+        if (jvmAlive) {
+            command.add("-" + jvm.pid());
+        }
         postgres.forEach(pid -> command.add(pid.toString()));
-        run(command.toArray(String[]::new));
-        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the JVM died").isTrue();
+        if (command.size() > 3) {
+            run(command.toArray(String[]::new));
+        }
+        if (jvmAlive) {
+            assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the JVM died").isTrue();
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (postgres.stream().anyMatch(TendrilProcess::running) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(postgres.stream().filter(TendrilProcess::running).toList()).as("PostgreSQL processes left running").isEmpty();
-        return 1 + postgres.size();
+        return (jvmAlive ? 1 : 0) + postgres.size();
+    }
+
+    /** SIGKILL to the JVM alone, as the kernel's OOM killer would: its embedded PostgreSQL lives on, orphaned. */
+    void killJvm() throws InterruptedException {
+        jvm.destroyForcibly();
+        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
     /** A clean shutdown (SIGTERM), which stops the embedded PostgreSQL too. */
@@ -124,12 +138,10 @@ final class TendrilProcess implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFile.get(3).trim() + "/postgres", "postgres", "");
     }
 
-    /** Whatever still runs when a test ends, failed or not, is killed. */
+    /** Whatever still runs when a test ends, failed or not, is killed: the JVM and an embedded PostgreSQL, orphaned or not. */
     @Override
     public void close() throws IOException, InterruptedException {
-        if (isAlive()) {
-            killEverything();
-        }
+        killEverything();
     }
 
     private Long embeddedPostmaster() throws IOException {
