@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -218,7 +219,7 @@ final class StoredState {
             previous = a.at();
         }
         return new Behavior(activity.getFirst().at(), activity.getLast().at(), sessions, seconds,
-                java.util.Arrays.stream(counts).boxed().toList());
+                Arrays.stream(counts).boxed().toList());
     }
 
     /** The keys whose values differ (or that only one side has), at most ten, with both values. */

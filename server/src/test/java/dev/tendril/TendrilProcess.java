@@ -78,10 +78,6 @@ final class TendrilProcess implements AutoCloseable {
         throw new AssertionError("server did not become healthy; see " + log.toAbsolutePath());
     }
 
-    long pid() {
-        return jvm.pid();
-    }
-
     boolean isAlive() {
         return jvm != null && jvm.isAlive();
     }

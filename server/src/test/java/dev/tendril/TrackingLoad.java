@@ -207,22 +207,26 @@ final class TrackingLoad implements AutoCloseable {
                 }
                 String body = "{\"batch\": [" + String.join(",", batch.calls()) + "], \"sentAt\": \""
                         + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\", \"context\": {\"library\": {\"name\": \"crash-it\"}}}";
-                HttpResponse<String> response;
+                HttpResponse<String> response = null;
                 gate.readLock().lockInterruptibly();
                 try {
                     response = http.send(HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(30))
                             .header("Authorization", authorization).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        acknowledged.addAll(batch.ids()); // within the gate: a pause sees every acknowledgement given
+                    }
                 } catch (IOException e) {
                     connectionFailures.incrementAndGet();
-                    Thread.sleep(100); // the client's back-off before trying again
-                    continue;
                 } finally {
                     gate.readLock().unlock();
                 }
+                if (response == null) {
+                    Thread.sleep(100); // the client's back-off before trying again
+                    continue;
+                }
                 statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
                 if (response.statusCode() == 200) {
-                    acknowledged.addAll(batch.ids());
                     synchronized (batchesAcknowledged) {
                         batchesAcknowledged.incrementAndGet();
                         batchesAcknowledged.notifyAll();
