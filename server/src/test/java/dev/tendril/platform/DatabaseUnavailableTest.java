@@ -22,9 +22,12 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void aRollbackThatFailedAfterTheConnectionWasLostIsUnavailable() {
-        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-        assertThat(DatabaseUnavailable.is(rollback)).isFalse();
+    void aRollbackThatFailedOnAConnectionThePoolClosedIsUnavailable() {
+        // after a failed commit: only the rollback's exception is thrown
+        assertThat(DatabaseUnavailable.is(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
+        // after a failed statement: the rollback's exception holds it
+        var rollback = new TransactionSystemException("JDBC rollback failed");
         rollback.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
         assertThat(DatabaseUnavailable.is(rollback)).isTrue();
     }
@@ -36,5 +39,7 @@ class DatabaseUnavailableTest {
         var rollback = new TransactionSystemException("JDBC rollback failed");
         rollback.initApplicationException(new DataIntegrityViolationException("duplicate key"));
         assertThat(DatabaseUnavailable.is(rollback)).isFalse();
+        assertThat(DatabaseUnavailable.is(new TransactionSystemException("JDBC commit failed", new SQLException("internal error", "XX000"))))
+                .isFalse();
     }
 }
