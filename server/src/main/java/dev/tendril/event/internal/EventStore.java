@@ -22,8 +22,12 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +38,8 @@ class EventStore {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final String COPY_EVENTS = "copy event (workspace_id, contact_id, type, name, message_id, user_id, anonymous_id, "
             + "occurred_at, received_at, sent_at, original_timestamp, properties, traits, context, integrations) from stdin";
+
+    private static final SQLExceptionTranslator COPY_ERRORS = new SQLStateSQLExceptionTranslator();
 
     record CounterKey(long contactId, String eventKey, LocalDate day) {}
 
@@ -71,7 +77,11 @@ class EventStore {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
+            // Translated as JdbcClient's statements are: a connection lost mid-COPY is the database being unavailable (a 503).
+            DataAccessException translated = COPY_ERRORS.translate("COPY events", COPY_EVENTS, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY events", COPY_EVENTS, e);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("could not store events", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

@@ -1,5 +1,6 @@
 package dev.tendril.event.internal;
 
+import dev.tendril.platform.DatabaseUnavailable;
 import dev.tendril.platform.OverloadedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * as are queued (up to about {@code tendril.ingest.group-calls} calls) in one transaction. The group shares each
  * statement, the COPY and the commit's WAL flush, and people appearing in several of its batches are locked and
  * folded once. A request still waits until the transaction holding its batch commits: a 200 means committed.
- * A group that fails is stored again request by request, so a failing batch fails only its own request.
+ * A group that fails is stored again request by request, so a failing batch fails only its own request; a database
+ * that cannot be reached fails the whole group at once (a 503 each, which clients retry).
  */
 @Component
 class GroupCommit implements SmartLifecycle {
@@ -105,7 +108,11 @@ class GroupCommit implements SmartLifecycle {
                 group.get(i).stored().complete(stored[i]);
             }
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
+            if (DatabaseUnavailable.is(e)) {
+                // No request's fault: each answers 503, which clients retry; storing them one by one would make each wait again.
+                var unavailable = new DataAccessResourceFailureException("the database is unavailable", e);
+                group.forEach(q -> q.stored().completeExceptionally(unavailable));
+            } else if (group.size() == 1) {
                 group.getFirst().stored().completeExceptionally(e);
             } else {
                 group.forEach(q -> storeTogether(workspaceId, List.of(q)));

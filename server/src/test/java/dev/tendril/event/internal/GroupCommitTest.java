@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tendril.platform.OverloadedException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 class GroupCommitTest {
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -26,7 +29,8 @@ class GroupCommitTest {
 
     /**
      * Records each call and holds them all until released, so requests queue behind the first; a group holding a
-     * request whose messageIds start with "bad" fails; otherwise every call counts as new.
+     * request whose messageIds start with "bad" fails, one with "down" finds the database unreachable; otherwise every
+     * call counts as new.
      */
     private static final class HeldStore implements GroupCommit.Store {
         final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -44,6 +48,12 @@ class GroupCommitTest {
             }
             if (batches.stream().anyMatch(b -> b.getFirst().message().messageId().startsWith("bad"))) {
                 throw new IllegalStateException("bad batch");
+            }
+            if (batches.stream().anyMatch(b -> b.getFirst().message().messageId().startsWith("down"))) {
+                // as a transaction that lost its connection fails: on its rollback, holding the loss
+                var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+                rollback.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
+                throw rollback;
             }
             return batches.stream().mapToInt(List::size).toArray();
         }
@@ -87,6 +97,21 @@ class GroupCommitTest {
                 .hasRootCauseMessage("bad batch");
         assertThat(store.calls.stream().map(Call::firsts))
                 .containsExactly(List.of("a0"), List.of("b0", "bad0"), List.of("b0"), List.of("bad0"));
+    }
+
+    @Test
+    void aGroupTheDatabaseCannotTakeFailsWholeAsTheDatabaseUnavailableWithoutATryPerRequest() throws Exception {
+        commit = started(1);
+        Future<Integer> first = whileTheFirstIsHeld(1, "a", 1);
+        Future<Integer> down = queued(1, "down", 2, 1);
+        Future<Integer> other = queued(1, "b", 3, 2);
+        store.release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        // DataAccessResourceFailureException: a 503 with Retry-After (ProblemHandler), where the rollback's exception is a 500
+        assertThatThrownBy(() -> down.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(store.calls.stream().map(Call::firsts)).containsExactly(List.of("a0"), List.of("down0", "b0"));
     }
 
     @Test
