@@ -1,6 +1,7 @@
 package dev.tendril.platform.internal;
 
 import dev.tendril.platform.ConflictException;
+import dev.tendril.platform.DatabaseUnavailable;
 import dev.tendril.platform.InvalidInputException;
 import dev.tendril.platform.NotFoundException;
 import dev.tendril.platform.OverloadedException;
@@ -12,21 +13,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -107,19 +104,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The database cannot be reached (restarting, failing over, or out of connections): clients retry after a second. */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            CannotCreateTransactionException.class, TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    private static ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly"));
     }
 
-    /** Anything else is a bug: the caller learns only an id to quote, the log holds the rest. */
+    /**
+     * A database that cannot be reached answers 503 ({@link DatabaseUnavailable}, whatever exception carried it); anything
+     * else is a bug: the caller learns only an id to quote, the log holds the rest.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof ErrorResponse || e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring MVC's own and Spring Security's: answered by their own handlers
+        }
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(e);
         }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {}", errorId, request.getDescription(false), e);
